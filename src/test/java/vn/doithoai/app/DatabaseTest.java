@@ -1,0 +1,149 @@
+package vn.doithoai.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.doithoai.support.TestPostgres;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class DatabaseTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void the_embedded_database_keeps_a_row_across_a_stop_and_a_start_on_the_same_data_folder() throws Exception {
+        Config config = Config.defaults().withDataDir(dataDir).withEmbeddedPostgresPort(0);
+
+        try (Database first = Database.start(config)) {
+            assertThat(first.embedded()).isTrue();
+            assertThat(first.databaseName()).isEqualTo("doithoai");
+            try (Connection c = first.openJdbcConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE kept (note text)");
+                s.execute("INSERT INTO kept VALUES ('còn đây')");
+            }
+        }
+        Path pgVersion = dataDir.resolve("postgres").resolve("PG_VERSION");
+        long createdAt = Files.getLastModifiedTime(pgVersion).toMillis();
+
+        try (Database second = Database.start(config)) {
+            try (Connection c = second.openJdbcConnection();
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT note FROM kept")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("còn đây");
+            }
+        }
+        // The second start reused the cluster rather than running initdb again.
+        assertThat(Files.getLastModifiedTime(pgVersion).toMillis()).isEqualTo(createdAt);
+    }
+
+    @Test
+    void the_embedded_database_is_durable() throws Exception {
+        Database server = TestPostgres.server();
+        try (Connection c = server.openJdbcConnection(); Statement s = c.createStatement()) {
+            assertThat(show(s, "fsync")).isEqualTo("on");
+            assertThat(show(s, "synchronous_commit")).isEqualTo("on");
+            assertThat(show(s, "full_page_writes")).isEqualTo("on");
+        }
+    }
+
+    @Test
+    void migrations_create_the_events_table_and_a_second_run_applies_nothing() throws Exception {
+        Config config = TestPostgres.emptyDatabaseConfig();
+        try (Database db = Database.start(config)) {
+            assertThat(db.embedded()).isFalse();
+            assertThat(Migrations.run(db)).isPositive();
+            try (Connection c = db.openJdbcConnection();
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT to_regclass('public.events') IS NOT NULL")) {
+                rs.next();
+                assertThat(rs.getBoolean(1)).isTrue();
+            }
+            assertThat(Migrations.run(db)).isZero();
+        }
+    }
+
+    @Test
+    void an_update_on_events_is_refused_by_the_append_only_trigger() throws Exception {
+        Config config = TestPostgres.freshDatabaseConfig();
+        try (Database db = Database.start(config); Connection c = db.openJdbcConnection()) {
+            UUID commune = UUID.randomUUID();
+            UUID meeting = UUID.randomUUID();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO communes (id, name) VALUES (?, 'Xã Thử')")) {
+                ps.setObject(1, commune);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO meetings (id, commune_id, join_code, status, title) VALUES (?, ?, 'ABC123', 'scheduled', 'Đối thoại')")) {
+                ps.setObject(1, meeting);
+                ps.setObject(2, commune);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO events (meeting_id, seq, type, payload, actor, occurred_at)"
+                            + " VALUES (?, 1, 'MeetingOpened', '{}'::jsonb, 'chair', now())")) {
+                ps.setObject(1, meeting);
+                ps.executeUpdate();
+            }
+
+            try (Statement s = c.createStatement()) {
+                assertThatThrownBy(() -> s.executeUpdate("UPDATE events SET type = 'Forged'"))
+                        .isInstanceOf(SQLException.class)
+                        .hasMessageContaining("append-only");
+                assertThatThrownBy(() -> s.executeUpdate("DELETE FROM events"))
+                        .isInstanceOf(SQLException.class)
+                        .hasMessageContaining("append-only");
+                try (ResultSet rs = s.executeQuery("SELECT type FROM events")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).isEqualTo("MeetingOpened");
+                }
+            }
+        }
+    }
+
+    @Test
+    void an_external_database_gives_reactive_client_options_without_starting_anything() {
+        Config config = Config.defaults().withDatabaseUrl("postgres://app:s%40cret@db.example:6543/doithoai?sslmode=require");
+        try (Database db = Database.start(config)) {
+            assertThat(db.embedded()).isFalse();
+            assertThat(db.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:6543/doithoai?sslmode=require");
+            var options = db.connectOptions();
+            assertThat(options.getHost()).isEqualTo("db.example");
+            assertThat(options.getPort()).isEqualTo(6543);
+            assertThat(options.getDatabase()).isEqualTo("doithoai");
+            assertThat(options.getUser()).isEqualTo("app");
+            assertThat(options.getPassword()).isEqualTo("s@cret");
+            assertThat(db.description()).doesNotContain("cret");
+        }
+    }
+
+    @Test
+    void a_second_server_on_the_same_data_folder_is_refused_with_a_clear_message() {
+        Config config = Config.defaults().withDataDir(dataDir).withEmbeddedPostgresPort(0);
+        try (Database first = Database.start(config)) {
+            assertThatThrownBy(() -> Database.start(config))
+                    .isInstanceOf(Database.DatabaseException.class)
+                    .hasMessageContaining(dataDir.resolve("postgres").toString());
+        }
+    }
+
+    private static String show(Statement s, String setting) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SHOW " + setting)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
