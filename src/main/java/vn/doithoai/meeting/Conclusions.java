@@ -1,0 +1,42 @@
+package vn.doithoai.meeting;
+
+import java.util.List;
+
+/** The checks a conclusion passes, whether recorded first or corrected. */
+final class Conclusions {
+
+    interface Maker {
+        Event make(String text, Outcome outcome, String office, List<Integer> turnIds);
+    }
+
+    private static final Fields.Name OUTCOME = new Fields.Name("Hình thức xử lý", "Outcome");
+
+    private Conclusions() {
+    }
+
+    static Decision check(MeetingState s, String text, Outcome outcome, String office,
+                          List<Integer> turnIds, Maker maker) {
+        String cleanText = Fields.paragraph(text);
+        String cleanOffice = Fields.line(office);
+        Refusal problem = Fields.first(
+                Fields.required(cleanText, Fields.F_TEXT, Fields.LONG_TEXT),
+                Fields.optional(cleanOffice, Fields.F_OFFICE, Fields.OFFICE));
+        if (problem != null) {
+            return Decision.refuse(problem);
+        }
+        if (outcome == null) {
+            return Decision.refuse(Refusal.FIELD_MISSING, "Chưa chọn: " + OUTCOME.vi(), "Missing: " + OUTCOME.en());
+        }
+        if ((outcome == Outcome.ASSIGNED || outcome == Outcome.FORWARDED) && cleanOffice == null) {
+            return Decision.refuse(Refusal.FIELD_MISSING, "Chưa nhập cơ quan chịu trách nhiệm",
+                    "Missing: the responsible office");
+        }
+        List<Integer> ids = turnIds == null ? List.of() : List.copyOf(turnIds);
+        for (int id : ids) {
+            if (s.turn(id).isEmpty()) {
+                return Refusals.noTurnNumber(id);
+            }
+        }
+        return Decision.accept(maker.make(cleanText, outcome, cleanOffice, ids));
+    }
+}

@@ -1,0 +1,224 @@
+package vn.doithoai.meeting;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What happened in a meeting: the official record, one entry each. An event is never changed;
+ * a correction is a new event. {@link #apply} is the only way the state changes, and it is
+ * deterministic: the time it uses is the event's own recorded time.
+ */
+public sealed interface Event {
+
+    MeetingState apply(MeetingState state, Instant at);
+
+    record MeetingCreated(Setup setup) implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            return s.withSetup(setup);
+        }
+    }
+
+    record SetupChanged(Setup setup) implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            return s.withSetup(setup);
+        }
+    }
+
+    record RegistrationOpened() implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            return s.withStatus(MeetingStatus.REGISTRATION_OPEN, null, null);
+        }
+    }
+
+    record MeetingStarted() implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            MeetingState started = s.withStatus(MeetingStatus.IN_PROGRESS, at, null).withStep(0);
+            return AutoMinutes.meetingStarted(started, at);
+        }
+    }
+
+    record StepChanged(int stepIndex) implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            return AutoMinutes.stepChanged(s.withStep(stepIndex), at);
+        }
+    }
+
+    record ListClosed() implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            return s.withListOpen(false);
+        }
+    }
+
+    record ListReopened() implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            return s.withListOpen(true);
+        }
+    }
+
+    /** {@code phone}, {@code note} and {@code attendeeId} are private (see {@link Visibility}). */
+    record SpeakerRegistered(int registrationId, String name, String village, String group,
+                             String topic, String summary, String phone, String note,
+                             Registration.Source source, String attendeeId) implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            var registration = new Registration(registrationId, name, village, group, topic, summary,
+                    phone, note, source, attendeeId, Registration.Status.WAITING, at, null, null);
+            return s.withRegistration(registration).withQueue(Queue.placeNew(s, registration));
+        }
+    }
+
+    record RegistrationWithdrawn(int registrationId) implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            Registration r = s.registrations().get(registrationId);
+            return s.withRegistration(r.withStatus(Registration.Status.WITHDRAWN))
+                    .withQueue(Queue.without(s.queue(), registrationId));
+        }
+    }
+
+    /** The secretary corrects what a speaker registered; {@code note} is private. */
+    record RegistrationEdited(int registrationId, String topic, String summary, String note) implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            Registration r = s.registrations().get(registrationId);
+            return s.withRegistration(r.edited(topic, summary, note));
+        }
+    }
+
+    record RegistrationMoved(int registrationId, int position) implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            return s.withQueue(Queue.moved(s.queue(), registrationId, position));
+        }
+    }
+
+    record RegistrationRefused(int registrationId, RefusalGround ground, String text) implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            Registration r = s.registrations().get(registrationId);
+            MeetingState refused = s.withRegistration(r.refused(ground.name(), text))
+                    .withQueue(Queue.without(s.queue(), registrationId));
+            return AutoMinutes.refused(refused, at, r, ground, text);
+        }
+    }
+
+    record SpeakerCalled(int turnId, int registrationId, long allowedMs) implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            Registration r = s.registrations().get(registrationId);
+            Turn turn = Turn.called(turnId, Turn.Kind.SPEECH, registrationId, null, r.name(),
+                    r.village(), r.topic(), allowedMs, at);
+            return s.withRegistration(r.withStatus(Registration.Status.ON_FLOOR))
+                    .withQueue(Queue.without(s.queue(), registrationId))
+                    .withFloor(turn);
+        }
+    }
+
+    record ResponderCalled(int turnId, String name, String office, Integer answersTurnId,
+                           long allowedMs) implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            String topic = answersTurnId == null ? null : s.turn(answersTurnId).map(Turn::topic).orElse(null);
+            return s.withFloor(Turn.called(turnId, Turn.Kind.RESPONSE, null, answersTurnId, name,
+                    office, topic, allowedMs, at));
+        }
+    }
+
+    record SlotStarted(int turnId, Instant deadline) implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            return s.withFloor(s.floor().started(at, deadline));
+        }
+    }
+
+    record SlotPaused(int turnId, long remainingMs) implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            return s.withFloor(s.floor().paused(at));
+        }
+    }
+
+    record SlotResumed(int turnId, Instant deadline) implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            return s.withFloor(s.floor().started(at, deadline));
+        }
+    }
+
+    record SlotExtended(int turnId, long addedMs, Instant deadline) implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            return s.withFloor(s.floor().extended(addedMs, at));
+        }
+    }
+
+    /** Emitted by the server's timer when a running slot reaches its deadline. */
+    record SlotTimeUp(int turnId) implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            return s.withFloor(s.floor().markedTimeUp());
+        }
+    }
+
+    /** A turn ends; with a ground, the chair stopped the speaker and the ground is on the record. */
+    record TurnEnded(int turnId, long spokenMs, long overtimeMs, RefusalGround stopGround,
+                     String stopText) implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            Turn ended = s.floor().ended(at, spokenMs, overtimeMs,
+                    stopGround == null ? null : stopGround.name(), stopText);
+            MeetingState next = s.withFloorEnded(ended);
+            if (ended.registrationId() != null) {
+                Registration r = s.registrations().get(ended.registrationId());
+                next = next.withRegistration(r.withStatus(statusAfter(ended)));
+                next = next.withQueue(Queue.afterSpeech(next, r));
+            }
+            return AutoMinutes.turnEnded(next, ended);
+        }
+
+        private Registration.Status statusAfter(Turn ended) {
+            if (stopGround != null) {
+                return Registration.Status.STOPPED;
+            }
+            return ended.firstStartedAt() == null ? Registration.Status.ABSENT : Registration.Status.SPOKEN;
+        }
+    }
+
+    record MinuteRecorded(int entryId, String text, Integer turnId, int stepIndex) implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            return s.withMinute(new MinuteEntry(entryId, at, text, null, turnId, stepIndex, false, List.of()));
+        }
+    }
+
+    record MinuteCorrected(int entryId, String text) implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            return s.withMinute(s.minutes().get(entryId - 1).corrected(text));
+        }
+    }
+
+    record ConclusionRecorded(int conclusionId, String text, Outcome outcome, String office,
+                              LocalDate deadline, List<Integer> turnIds) implements Event {
+        public ConclusionRecorded {
+            turnIds = turnIds == null ? List.of() : List.copyOf(turnIds);
+        }
+
+        public MeetingState apply(MeetingState s, Instant at) {
+            return s.withConclusion(new Conclusion(conclusionId, text, outcome, office, deadline,
+                    turnIds, at, 1));
+        }
+    }
+
+    record ConclusionCorrected(int conclusionId, String text, Outcome outcome, String office,
+                               LocalDate deadline, List<Integer> turnIds) implements Event {
+        public ConclusionCorrected {
+            turnIds = turnIds == null ? List.of() : List.copyOf(turnIds);
+        }
+
+        public MeetingState apply(MeetingState s, Instant at) {
+            Conclusion earlier = s.conclusion(conclusionId).orElseThrow();
+            return s.withConclusion(new Conclusion(conclusionId, text, outcome, office, deadline,
+                    turnIds, at, earlier.revision() + 1));
+        }
+    }
+
+    record MeetingClosed() implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            MeetingState closed = s.withStatus(MeetingStatus.CLOSED, s.startedAt(), at).withListOpen(false);
+            return AutoMinutes.meetingClosed(closed, at);
+        }
+    }
+
+    /** The event types by their simple names, the names the log and the protocol use. */
+    static List<Class<?>> types() {
+        return new ArrayList<>(List.of(Event.class.getPermittedSubclasses()));
+    }
+}

@@ -1,0 +1,147 @@
+package vn.doithoai.meeting;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a meeting is at one point of its record. Immutable: {@link Event#apply} returns a
+ * new state, so replaying the same events always builds the same state.
+ *
+ * @param queue  ids of the waiting registrations, in speaking order
+ * @param floor  the turn that holds the floor now, or null
+ * @param turns  the turns that have ended, in order
+ */
+public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boolean listOpen,
+                           Map<Integer, Registration> registrations, List<Integer> queue, Turn floor,
+                           List<Turn> turns, List<MinuteEntry> minutes, List<Conclusion> conclusions,
+                           Instant startedAt, Instant closedAt) {
+
+    public static final MeetingState NEW = new MeetingState(null, MeetingStatus.SCHEDULED, -1, true,
+            Map.of(), List.of(), null, List.of(), List.of(), List.of(), null, null);
+
+    public MeetingState {
+        registrations = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(registrations));
+        queue = List.copyOf(queue);
+        turns = List.copyOf(turns);
+        minutes = List.copyOf(minutes);
+        conclusions = List.copyOf(conclusions);
+    }
+
+    public Optional<Registration> registration(int id) {
+        return Optional.ofNullable(registrations.get(id));
+    }
+
+    /** A turn by id, the one on the floor included. */
+    public Optional<Turn> turn(int id) {
+        if (floor != null && floor.id() == id) {
+            return Optional.of(floor);
+        }
+        return turns.stream().filter(t -> t.id() == id).findFirst();
+    }
+
+    public Optional<Conclusion> conclusion(int id) {
+        return conclusions.stream().filter(c -> c.id() == id).findFirst();
+    }
+
+    public boolean hasActiveTurn() {
+        return floor != null && floor.isActive();
+    }
+
+    int nextRegistrationId() {
+        return registrations.size() + 1;
+    }
+
+    int nextTurnId() {
+        return turns.size() + (floor == null ? 0 : 1) + 1;
+    }
+
+    int nextMinuteId() {
+        return minutes.size() + 1;
+    }
+
+    int nextConclusionId() {
+        return conclusions.size() + 1;
+    }
+
+    /** Whether this person has already held the floor in this meeting. */
+    boolean hasSpoken(String personKey) {
+        return registrations.values().stream().anyMatch(r -> r.personKey().equals(personKey)
+                && (r.status() == Registration.Status.SPOKEN || r.status() == Registration.Status.STOPPED));
+    }
+
+    MeetingState withSetup(Setup newSetup) {
+        return new MeetingState(newSetup, status, stepIndex, listOpen, registrations, queue, floor,
+                turns, minutes, conclusions, startedAt, closedAt);
+    }
+
+    MeetingState withStatus(MeetingStatus newStatus, Instant newStartedAt, Instant newClosedAt) {
+        return new MeetingState(setup, newStatus, stepIndex, listOpen, registrations, queue, floor,
+                turns, minutes, conclusions, newStartedAt, newClosedAt);
+    }
+
+    MeetingState withStep(int newStepIndex) {
+        return new MeetingState(setup, status, newStepIndex, listOpen, registrations, queue, floor,
+                turns, minutes, conclusions, startedAt, closedAt);
+    }
+
+    MeetingState withListOpen(boolean open) {
+        return new MeetingState(setup, status, stepIndex, open, registrations, queue, floor, turns,
+                minutes, conclusions, startedAt, closedAt);
+    }
+
+    MeetingState withRegistration(Registration registration) {
+        var changed = new LinkedHashMap<>(registrations);
+        changed.put(registration.id(), registration);
+        return new MeetingState(setup, status, stepIndex, listOpen, changed, queue, floor, turns,
+                minutes, conclusions, startedAt, closedAt);
+    }
+
+    MeetingState withQueue(List<Integer> newQueue) {
+        return new MeetingState(setup, status, stepIndex, listOpen, registrations, newQueue, floor,
+                turns, minutes, conclusions, startedAt, closedAt);
+    }
+
+    MeetingState withFloor(Turn newFloor) {
+        return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, newFloor,
+                turns, minutes, conclusions, startedAt, closedAt);
+    }
+
+    /** The floor's turn ends and joins the history. */
+    MeetingState withFloorEnded(Turn ended) {
+        var history = new ArrayList<>(turns);
+        history.add(ended);
+        return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, null,
+                history, minutes, conclusions, startedAt, closedAt);
+    }
+
+    MeetingState withMinute(MinuteEntry entry) {
+        var changed = new ArrayList<>(minutes);
+        if (entry.id() <= changed.size()) {
+            changed.set(entry.id() - 1, entry);
+        } else {
+            changed.add(entry);
+        }
+        return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, floor,
+                turns, changed, conclusions, startedAt, closedAt);
+    }
+
+    MeetingState withConclusion(Conclusion conclusion) {
+        var changed = new ArrayList<>(conclusions);
+        if (conclusion.id() <= changed.size()) {
+            changed.set(conclusion.id() - 1, conclusion);
+        } else {
+            changed.add(conclusion);
+        }
+        return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, floor,
+                turns, minutes, changed, startedAt, closedAt);
+    }
+
+    /** An automatic line of the minutes, tied to the current step. */
+    MeetingState withAutomaticMinute(Instant at, Integer turnId, String vi, String en) {
+        return withMinute(new MinuteEntry(nextMinuteId(), at, vi, en, turnId, stepIndex, true, List.of()));
+    }
+}

@@ -1,0 +1,20 @@
+package vn.doithoai.meeting;
+
+/**
+ * Why a command changed nothing: a stable code a client can branch on and a message a person can
+ * read, in Vietnamese and in English.
+ */
+public record Refusal(String code, String vi, String en) {
+
+    public static final String WRONG_ROLE = "WRONG_ROLE";
+    public static final String WRONG_STATE = "WRONG_STATE";
+    public static final String NOT_FOUND = "NOT_FOUND";
+    public static final String NOT_YOURS = "NOT_YOURS";
+    public static final String FIELD_MISSING = "FIELD_MISSING";
+    public static final String FIELD_TOO_LONG = "FIELD_TOO_LONG";
+    public static final String FIELD_INVALID = "FIELD_INVALID";
+    public static final String QUEUE_EMPTY = "QUEUE_EMPTY";
+    public static final String LIST_CLOSED = "LIST_CLOSED";
+    public static final String VILLAGE_CAP_REACHED = "VILLAGE_CAP_REACHED";
+    public static final String NO_TURN = "NO_TURN";
+}

@@ -1,0 +1,50 @@
+package vn.doithoai.meeting;
+
+import java.time.Instant;
+
+/**
+ * A request to speak. {@code phone} and {@code note} are private: only staff and, for the phone,
+ * the registering attendee ever see them (see {@link Visibility}).
+ */
+public record Registration(int id, String name, String village, String group, String topic,
+                           String summary, String phone, String note, Source source,
+                           String attendeeId, Status status, Instant registeredAt,
+                           String refusalGround, String refusalText) {
+
+    public enum Source { PHONE, DESK }
+
+    public enum Status {
+        WAITING, ON_FLOOR, SPOKEN, ABSENT, STOPPED, WITHDRAWN, REFUSED;
+
+        /** Counts against the village cap: everything but a withdrawn or refused request. */
+        boolean holdsAPlace() {
+            return this != WITHDRAWN && this != REFUSED;
+        }
+    }
+
+    Registration withStatus(Status newStatus) {
+        return new Registration(id, name, village, group, topic, summary, phone, note, source,
+                attendeeId, newStatus, registeredAt, refusalGround, refusalText);
+    }
+
+    Registration refused(String ground, String text) {
+        return new Registration(id, name, village, group, topic, summary, phone, note, source,
+                attendeeId, Status.REFUSED, registeredAt, ground, text);
+    }
+
+    Registration edited(String newTopic, String newSummary, String newNote) {
+        return new Registration(id, name, village, group, newTopic, newSummary, phone, newNote,
+                source, attendeeId, status, registeredAt, refusalGround, refusalText);
+    }
+
+    Registration withoutPrivateData(boolean keepPhone) {
+        return new Registration(id, name, village, group, topic, summary, keepPhone ? phone : null,
+                null, source, keepPhone ? attendeeId : null, status, registeredAt, refusalGround,
+                refusalText);
+    }
+
+    /** The same person across registrations: the phone that sent them, or name and village. */
+    String personKey() {
+        return attendeeId != null ? "a:" + attendeeId : "n:" + Fields.key(name) + "|" + Fields.key(village);
+    }
+}
