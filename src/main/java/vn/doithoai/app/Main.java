@@ -1,18 +1,17 @@
 package vn.doithoai.app;
 
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts the server: settings, database, schema. Stops on Ctrl-C (SIGINT/SIGTERM), closing the database. */
+/** Starts the server from the environment's settings; stops cleanly on Ctrl-C or SIGTERM. */
 public final class Main {
 
-    private static final Logger log = LoggerFactory.getLogger(Main.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     private Main() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) {
         Config config;
         try {
             config = Config.fromEnvironment();
@@ -21,30 +20,26 @@ public final class Main {
             System.exit(2);
             return;
         }
-        log.info("doithoai: starting with {}", config);
-
-        Database database;
+        LOG.info("doithoai: starting with {}", config);
+        Server server;
         try {
-            database = Database.start(config);
-        } catch (Database.DatabaseException e) {
+            server = Server.start(config);
+        } catch (Database.DatabaseException | Migrations.MigrationException e) {
             System.err.println("doithoai: " + e.getMessage());
+            System.exit(1);
+            return;
+        } catch (Exception e) {
+            LOG.error("doithoai: could not start", e);
             System.exit(1);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("doithoai: shutting down");
-            database.close();
+            LOG.info("doithoai: shutting down");
+            try {
+                server.close();
+            } catch (Exception e) {
+                LOG.warn("doithoai: shutdown was not clean: {}", e.getMessage());
+            }
         }, "doithoai-shutdown"));
-
-        try {
-            Migrations.run(database);
-        } catch (Migrations.MigrationException e) {
-            System.err.println("doithoai: " + e.getMessage());
-            System.exit(1); // the hook stops the embedded database
-            return;
-        }
-        log.info("doithoai: database ready");
-
-        new CountDownLatch(1).await(); // until the JVM is told to stop; the hook then closes the database
     }
 }

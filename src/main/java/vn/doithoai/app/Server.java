@@ -1,0 +1,108 @@
+package vn.doithoai.app;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.doithoai.access.OrganiserSecret;
+import vn.doithoai.live.MeetingHosts;
+import vn.doithoai.live.Meetings;
+import vn.doithoai.store.Directory;
+import vn.doithoai.store.EventStore;
+import vn.doithoai.transport.Admission;
+import vn.doithoai.transport.OrganiserGate;
+import vn.doithoai.transport.RestApi;
+import vn.doithoai.transport.WebServer;
+import vn.doithoai.transport.WsEndpoint;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole server, put together: database, migrations, the meetings rebuilt from their logs, then
+ * the HTTP and WebSocket server. Started from a plain thread (main, or a test).
+ */
+public final class Server implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+    static final int POOL_SIZE = 8;
+
+    private final Database database;
+    private final Vertx vertx;
+    private final Pool pool;
+    private final HttpServer http;
+    private final String publicUrl;
+
+    private Server(Database database, Vertx vertx, Pool pool, HttpServer http, String publicUrl) {
+        this.database = database;
+        this.vertx = vertx;
+        this.pool = pool;
+        this.http = http;
+        this.publicUrl = publicUrl;
+    }
+
+    public static Server start(Config requested) throws Exception {
+        long began = System.nanoTime();
+        Config config = requested.port() == 0 ? requested.withPort(freePort()) : requested;
+        Database database = Database.start(config);
+        try {
+            Migrations.run(database);
+            Vertx vertx = Vertx.vertx();
+            Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(POOL_SIZE))
+                    .connectingTo(database.connectOptions()).using(vertx).build();
+            var store = new EventStore(pool);
+            var directory = new Directory(pool);
+            Clock clock = Clock.systemUTC();
+            MeetingHosts hosts = await(MeetingHosts.deploy(vertx, 2 * Runtime.getRuntime().availableProcessors()));
+            var meetings = new Meetings(hosts, store, directory, clock);
+            String secretHash = await(OrganiserSecret.establish(directory, config.adminSecretIfSet().orElse(null)));
+            int recovered = await(meetings.recoverLive());
+            String publicUrl = config.publicUrl();
+            var ws = new WsEndpoint(vertx, new Admission(directory, publicUrl), meetings, clock, publicUrl,
+                    config.allowedOrigins());
+            var api = new RestApi(directory, meetings, publicUrl);
+            HttpServer http = await(new WebServer(vertx, api, ws, new OrganiserGate(secretHash))
+                    .listen(config.host(), config.port()));
+            LOG.info("doithoai listening on {}:{} — open {} ({} live meeting(s) rebuilt, ready in {} ms)",
+                    config.host(), http.actualPort(), publicUrl, recovered,
+                    Duration.ofNanos(System.nanoTime() - began).toMillis());
+            return new Server(database, vertx, pool, http, publicUrl);
+        } catch (Exception | Error e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return http.actualPort();
+    }
+
+    public String publicUrl() {
+        return publicUrl;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            await(vertx.close());
+        } finally {
+            database.close();
+        }
+    }
+
+    /** For port 0 (tests): a free port chosen up front, so the public URL is known before listening. */
+    private static int freePort() throws java.io.IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static <T> T await(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
+}

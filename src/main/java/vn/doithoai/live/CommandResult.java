@@ -1,0 +1,34 @@
+package vn.doithoai.live;
+
+import vn.doithoai.meeting.Refusal;
+
+/**
+ * The answer to a command: the sequences of the events it caused, or why nothing changed.
+ * A repeated command id gets the first answer again, marked {@code duplicate}.
+ */
+public record CommandResult(long firstSeq, long lastSeq, boolean duplicate, Refusal refusal) {
+
+    public static final String STORAGE_FAILED = "STORAGE_FAILED";
+
+    static CommandResult stored(long firstSeq, long lastSeq) {
+        return new CommandResult(firstSeq, lastSeq, false, null);
+    }
+
+    static CommandResult refused(Refusal refusal) {
+        return new CommandResult(0, 0, false, refusal);
+    }
+
+    static CommandResult notStored() {
+        return refused(new Refusal(STORAGE_FAILED,
+                "Chưa lưu được thao tác, không có gì thay đổi. Vui lòng thử lại.",
+                "The action could not be stored and nothing changed. Please try again."));
+    }
+
+    CommandResult asDuplicate() {
+        return new CommandResult(firstSeq, lastSeq, true, null);
+    }
+
+    public boolean accepted() {
+        return refusal == null;
+    }
+}

@@ -1,0 +1,328 @@
+package vn.doithoai.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.doithoai.codec.Json;
+import vn.doithoai.codec.TypeNames;
+import vn.doithoai.meeting.Actor;
+import vn.doithoai.meeting.Command;
+import vn.doithoai.meeting.Decision;
+import vn.doithoai.meeting.Event;
+import vn.doithoai.meeting.MeetingRules;
+import vn.doithoai.meeting.MeetingState;
+import vn.doithoai.meeting.Turn;
+import vn.doithoai.store.AppendConflict;
+import vn.doithoai.store.EventStore;
+import vn.doithoai.store.MeetingSummary;
+import vn.doithoai.store.StoredEvent;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The single writer of one meeting. Everything it does runs on its own Vert.x context, one thing
+ * at a time, so it needs no locks. Commands wait in a queue; each round decides all waiting
+ * commands against the state, appends their events in one transaction, and only when that is
+ * committed applies them, publishes them to every screen and acknowledges the commands.
+ * It also runs the meeting's clock: a timer set from the deadline in the state marks time-up.
+ */
+public final class MeetingOwner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MeetingOwner.class);
+    /** How many recent events a reconnecting screen can catch up on before it gets a snapshot. */
+    static final int RECENT_EVENTS = 1000;
+    /** The most commands decided and committed together in one round. */
+    static final int ROUND_SIZE = 500;
+
+    private record Pending(Command command, Actor actor, String commandId, Promise<CommandResult> answer) {
+    }
+
+    private record Decided(long seq, Event event, Actor actor, String commandId, String payload) {
+    }
+
+    private final UUID id;
+    private final Context context;
+    private final Vertx vertx;
+    private final EventStore store;
+    private final Clock clock;
+
+    private MeetingState state = MeetingState.NEW;
+    private long lastSeq;
+    private final Map<String, CommandResult> answered = new HashMap<>();
+    private final ArrayDeque<Published> recent = new ArrayDeque<>();
+    private final Set<Subscriber> subscribers = new LinkedHashSet<>();
+    private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
+    private boolean writing;
+    private long timeUpTimer = -1;
+
+    private MeetingOwner(UUID id, Context context, EventStore store, Clock clock) {
+        this.id = id;
+        this.context = context;
+        this.vertx = context.owner();
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Rebuilds a meeting from its log; it then runs on {@code context}. */
+    static Future<MeetingOwner> load(UUID id, Context context, EventStore store, Clock clock) {
+        var owner = new MeetingOwner(id, context, store, clock);
+        Promise<MeetingOwner> ready = Promise.promise();
+        context.runOnContext(v -> store.load(id, 0).onComplete(loaded -> {
+            if (loaded.failed()) {
+                ready.fail(loaded.cause());
+                return;
+            }
+            try {
+                owner.replay(loaded.result());
+                owner.scheduleTimeUp();
+                ready.complete(owner);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                ready.fail(new IllegalStateException("the log of meeting " + id + " cannot be read: " + e.getMessage()));
+            }
+        }));
+        return ready.future();
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    /** Decides, stores and publishes; the answer comes after the events are durably stored. */
+    public Future<CommandResult> submit(Command command, Actor actor, String commandId) {
+        Promise<CommandResult> answer = Promise.promise();
+        context.runOnContext(v -> {
+            waiting.add(new Pending(command, actor, commandId, answer));
+            decideWaiting();
+        });
+        return answer.future();
+    }
+
+    /** Adds a screen: it first gets what it missed since {@code lastSeen} (null: everything). */
+    public Future<Void> join(Subscriber subscriber, Long lastSeen) {
+        Promise<Void> joined = Promise.promise();
+        context.runOnContext(v -> {
+            subscriber.caughtUp(catchUp(lastSeen));
+            subscribers.add(subscriber);
+            joined.complete();
+        });
+        return joined.future();
+    }
+
+    public void leave(Subscriber subscriber) {
+        context.runOnContext(v -> subscribers.remove(subscriber));
+    }
+
+    /** The state as committed now, with its sequence. */
+    public Future<CatchUp> read() {
+        Promise<CatchUp> read = Promise.promise();
+        context.runOnContext(v -> read.complete(new CatchUp(lastSeq, List.of(), state)));
+        return read.future();
+    }
+
+    private CatchUp catchUp(Long lastSeen) {
+        long oldestKept = recent.isEmpty() ? lastSeq + 1 : recent.peekFirst().seq();
+        if (lastSeen == null || lastSeen > lastSeq || lastSeen + 1 < oldestKept) {
+            return new CatchUp(lastSeq, List.of(), state);
+        }
+        var missed = new ArrayList<Published>();
+        for (Published p : recent) {
+            if (p.seq() > lastSeen) {
+                missed.add(p);
+            }
+        }
+        return new CatchUp(lastSeq, missed, null);
+    }
+
+    // ---- one round: decide, store, then apply and publish ------------------------------------
+
+    private void decideWaiting() {
+        if (writing || waiting.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        MeetingState next = state;
+        long seq = lastSeq;
+        var round = new ArrayList<Pending>();
+        var results = new ArrayList<CommandResult>();
+        var decided = new ArrayList<Decided>();
+        var answeredThisRound = new HashMap<String, CommandResult>();
+        while (!waiting.isEmpty() && round.size() < ROUND_SIZE) {
+            Pending p = waiting.poll();
+            round.add(p);
+            if (p.commandId() != null && (answered.containsKey(p.commandId()) || answeredThisRound.containsKey(p.commandId()))) {
+                results.add(null);
+                continue;
+            }
+            Decision decision = MeetingRules.decide(next, p.command(), new Command.Context(p.actor(), now));
+            if (!decision.accepted()) {
+                results.add(CommandResult.refused(decision.refusal()));
+                continue;
+            }
+            long first = seq + 1;
+            for (Event event : decision.events()) {
+                seq++;
+                next = event.apply(next, now);
+                decided.add(new Decided(seq, event, p.actor(), p.commandId(), Json.write(event)));
+            }
+            CommandResult stored = CommandResult.stored(first, seq);
+            results.add(stored);
+            if (p.commandId() != null) {
+                answeredThisRound.put(p.commandId(), stored);
+            }
+        }
+        if (decided.isEmpty()) {
+            answer(round, results, answeredThisRound);
+            scheduleTimeUp();
+            decideWaiting();
+            return;
+        }
+        writing = true;
+        MeetingState decidedState = next;
+        store.append(id, rows(decided, now), summaryIfChanged(state, decidedState)).onComplete(appended -> {
+            writing = false;
+            if (appended.succeeded()) {
+                committed(decidedState, decided, now);
+                answer(round, results, answeredThisRound);
+                scheduleTimeUp();
+                decideWaiting();
+            } else {
+                notCommitted(appended.cause(), round, results);
+            }
+        });
+    }
+
+    private void committed(MeetingState decidedState, List<Decided> decided, Instant now) {
+        state = decidedState;
+        lastSeq = decided.get(decided.size() - 1).seq();
+        var published = new ArrayList<Published>(decided.size());
+        for (Decided d : decided) {
+            Published p = new Published(d.seq(), now, d.actor(), d.event(), d.payload());
+            remember(p);
+            published.add(p);
+        }
+        for (Published p : published) {
+            for (Subscriber s : subscribers) {
+                s.deliver(p);
+            }
+        }
+    }
+
+    private void notCommitted(Throwable cause, List<Pending> round, List<CommandResult> results) {
+        var failed = new ArrayList<CommandResult>(results.size());
+        for (CommandResult r : results) {
+            failed.add(r != null && r.accepted() ? CommandResult.notStored() : r);
+        }
+        answer(round, failed, Map.of());
+        if (cause instanceof AppendConflict) {
+            LOG.warn("Meeting {}: another writer appended first; reloading its log", id);
+            writing = true;
+            store.load(id, lastSeq).onComplete(tail -> {
+                writing = false;
+                if (tail.succeeded()) {
+                    try {
+                        replay(tail.result());
+                    } catch (JsonProcessingException e) {
+                        LOG.error("Meeting {}: its log cannot be read: {}", id, e.getMessage());
+                    }
+                }
+                decideWaiting();
+            });
+        } else {
+            LOG.warn("Meeting {}: could not store {} command(s), nothing changed: {}", id, round.size(), cause.getMessage());
+            decideWaiting();
+        }
+    }
+
+    private void answer(List<Pending> round, List<CommandResult> results, Map<String, CommandResult> thisRound) {
+        for (int i = 0; i < round.size(); i++) {
+            Pending p = round.get(i);
+            CommandResult result = results.get(i);
+            if (result == null) {
+                CommandResult first = Objects.requireNonNullElse(answered.get(p.commandId()), thisRound.get(p.commandId()));
+                result = first == null ? CommandResult.notStored() : first.asDuplicate();
+            } else if (result.accepted() && p.commandId() != null) {
+                answered.put(p.commandId(), result);
+            }
+            p.answer().complete(result);
+        }
+    }
+
+    // ---- the clock --------------------------------------------------------------------------
+
+    /** One timer at most, for the running slot's deadline; a restarted server sets it again. */
+    private void scheduleTimeUp() {
+        if (timeUpTimer >= 0) {
+            vertx.cancelTimer(timeUpTimer);
+            timeUpTimer = -1;
+        }
+        Turn t = state.floor();
+        if (t == null || t.phase() != Turn.Phase.RUNNING || t.timeUp()) {
+            return;
+        }
+        long delay = Math.max(1, Duration.between(clock.instant(), t.deadline()).toMillis() + 1);
+        int turnId = t.id();
+        timeUpTimer = vertx.setTimer(delay, timer -> {
+            timeUpTimer = -1;
+            waiting.add(new Pending(new Command.MarkTimeUp(turnId), Actor.SERVER, null, Promise.promise()));
+            decideWaiting();
+        });
+    }
+
+    // ---- the log ----------------------------------------------------------------------------
+
+    private void replay(List<StoredEvent> events) throws JsonProcessingException {
+        for (StoredEvent stored : events) {
+            Class<? extends Event> type = TypeNames.EVENTS.byName(stored.type())
+                    .orElseThrow(() -> new IllegalArgumentException("unknown event type " + stored.type()));
+            Event event = Json.read(stored.payload(), type);
+            state = event.apply(state, stored.at());
+            lastSeq = stored.seq();
+            remember(new Published(stored.seq(), stored.at(), Actor.fromLabel(stored.actor()), event, stored.payload()));
+            if (stored.commandId() != null) {
+                CommandResult earlier = answered.get(stored.commandId());
+                answered.put(stored.commandId(), CommandResult.stored(earlier == null ? stored.seq() : earlier.firstSeq(), stored.seq()));
+            }
+        }
+    }
+
+    private void remember(Published p) {
+        recent.addLast(p);
+        if (recent.size() > RECENT_EVENTS) {
+            recent.removeFirst();
+        }
+    }
+
+    private static List<EventStore.NewEvent> rows(List<Decided> decided, Instant now) {
+        var rows = new ArrayList<EventStore.NewEvent>(decided.size());
+        for (Decided d : decided) {
+            rows.add(new EventStore.NewEvent(d.seq(), TypeNames.EVENTS.nameOf(d.event()), d.payload(),
+                    d.actor().label(), now.atOffset(ZoneOffset.UTC), d.commandId()));
+        }
+        return rows;
+    }
+
+    static MeetingSummary summary(MeetingState s) {
+        return new MeetingSummary(s.status().name(), s.setup().title(), s.setup().scheduledAt());
+    }
+
+    private static MeetingSummary summaryIfChanged(MeetingState before, MeetingState after) {
+        MeetingSummary next = summary(after);
+        return before.setup() != null && next.equals(summary(before)) ? null : next;
+    }
+}

@@ -1,0 +1,57 @@
+package vn.doithoai.live;
+
+import vn.doithoai.meeting.Actor;
+import vn.doithoai.meeting.Event;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * An event that is durably in the log and may now be shown. The transport renders it once per
+ * audience and keeps the rendering here, so a thousand screens cost one serialisation.
+ * Touched only on the meeting's own context.
+ */
+public final class Published {
+
+    private final long seq;
+    private final Instant at;
+    private final Actor actor;
+    private final Event event;
+    private final String payload;
+    private final Map<String, String> renderings = new HashMap<>(4);
+
+    Published(long seq, Instant at, Actor actor, Event event, String payload) {
+        this.seq = seq;
+        this.at = at;
+        this.actor = actor;
+        this.event = event;
+        this.payload = payload;
+    }
+
+    public long seq() {
+        return seq;
+    }
+
+    public Instant at() {
+        return at;
+    }
+
+    public Actor actor() {
+        return actor;
+    }
+
+    public Event event() {
+        return event;
+    }
+
+    /** The event's JSON as stored in the log (everything, private data included). */
+    public String payload() {
+        return payload;
+    }
+
+    public String rendered(String audience, Supplier<String> render) {
+        return renderings.computeIfAbsent(audience, a -> render.get());
+    }
+}

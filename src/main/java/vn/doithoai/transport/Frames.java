@@ -1,0 +1,103 @@
+package vn.doithoai.transport;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import vn.doithoai.codec.Json;
+import vn.doithoai.codec.TypeNames;
+import vn.doithoai.live.CatchUp;
+import vn.doithoai.live.CommandResult;
+import vn.doithoai.live.Published;
+import vn.doithoai.meeting.Event;
+import vn.doithoai.meeting.Visibility;
+
+import java.util.UUID;
+
+/**
+ * The server's side of the protocol (docs/protocol.md), as JSON text. An event is rendered once
+ * per audience (staff, public, or the attendee who owns it) and reused for every screen.
+ */
+public final class Frames {
+
+    public static final int VERSION = 1;
+
+    private Frames() {
+    }
+
+    /** Details of a meeting that every role may see on the welcome. */
+    public record MeetingRef(UUID meetingId, String joinCode, String joinUrl) {
+    }
+
+    public static String event(Published p, Visibility.Viewer viewer) {
+        boolean staff = viewer.role().isStaff();
+        if (staff) {
+            return p.rendered("staff", () -> render(p, p.payload(), p.actor().label()));
+        }
+        String actor = p.actor().role().name().toLowerCase();
+        if (!Visibility.hasPrivateData(p.event())) {
+            return p.rendered("public", () -> render(p, p.payload(), actor));
+        }
+        Event shown = Visibility.event(p.event(), viewer);
+        boolean own = shown instanceof Event.SpeakerRegistered r && r.attendeeId() != null;
+        return p.rendered(own ? "own:" + viewer.attendeeId() : "public", () -> render(p, Json.write(shown), actor));
+    }
+
+    private static String render(Published p, String data, String actor) {
+        return "{\"type\":\"event\",\"seq\":" + p.seq()
+                + ",\"at\":\"" + p.at() + "\""
+                + ",\"actor\":\"" + actor + "\""
+                + ",\"name\":\"" + TypeNames.EVENTS.nameOf(p.event()) + "\""
+                + ",\"data\":" + data + "}";
+    }
+
+    public static String welcome(MeetingRef meeting, Visibility.Viewer viewer, String attendeeKey,
+                                 CatchUp catchUp, long serverTime) {
+        var head = Json.object()
+                .put("type", "welcome")
+                .put("v", VERSION)
+                .put("role", viewer.role().name())
+                .put("meetingId", meeting.meetingId().toString())
+                .put("joinCode", meeting.joinCode())
+                .put("joinUrl", meeting.joinUrl())
+                .put("serverTime", serverTime)
+                .put("seq", catchUp.seq());
+        if (attendeeKey != null) {
+            head.put("attendeeKey", attendeeKey).put("attendeeId", viewer.attendeeId());
+        }
+        String json = Json.write(head);
+        var body = new StringBuilder(json.substring(0, json.length() - 1));
+        if (catchUp.isSnapshot()) {
+            body.append(",\"catchUp\":\"snapshot\",\"snapshot\":")
+                    .append(Json.write(Visibility.state(catchUp.snapshot(), viewer)))
+                    .append(",\"events\":[]");
+        } else {
+            body.append(",\"catchUp\":\"events\",\"snapshot\":null,\"events\":[");
+            for (int i = 0; i < catchUp.events().size(); i++) {
+                body.append(i == 0 ? "" : ",").append(event(catchUp.events().get(i), viewer));
+            }
+            body.append(']');
+        }
+        return body.append('}').toString();
+    }
+
+    public static String ack(String commandId, CommandResult result) {
+        return Json.write(Json.object()
+                .put("type", "ack")
+                .put("id", commandId)
+                .put("firstSeq", result.firstSeq())
+                .put("lastSeq", result.lastSeq())
+                .put("duplicate", result.duplicate()));
+    }
+
+    public static String error(String commandId, Problem problem) {
+        ObjectNode frame = Json.object().put("type", "error").put("id", commandId).put("code", problem.code());
+        frame.set("message", Json.tree(problem.message()));
+        return Json.write(frame);
+    }
+
+    public static String time(long serverTime) {
+        return "{\"type\":\"time\",\"serverTime\":" + serverTime + "}";
+    }
+
+    public static String pong(long clientTime, long serverTime) {
+        return "{\"type\":\"pong\",\"t\":" + clientTime + ",\"serverTime\":" + serverTime + "}";
+    }
+}

@@ -1,0 +1,67 @@
+package vn.doithoai.transport;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/** The HTTP server: the REST API, the WebSocket endpoint and the pages of {@code web/}. */
+public final class WebServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    /** Frames above this close the socket (1009); the protocol's own limit is lower and answered politely. */
+    static final int MAX_WEBSOCKET_FRAME = 64 * 1024;
+    /** The screens; each has its page in web/ (a placeholder until the screens land). */
+    static final List<String> SCREENS = List.of("organiser", "chair", "secretary", "display", "phone");
+
+    private final Vertx vertx;
+    private final RestApi api;
+    private final WsEndpoint ws;
+    private final OrganiserGate gate;
+
+    public WebServer(Vertx vertx, RestApi api, WsEndpoint ws, OrganiserGate gate) {
+        this.vertx = vertx;
+        this.api = api;
+        this.ws = ws;
+        this.gate = gate;
+    }
+
+    public Future<HttpServer> listen(String host, int port) {
+        Router router = Router.router(vertx);
+        router.route().handler(ctx -> {
+            ctx.response().putHeader("X-Content-Type-Options", "nosniff")
+                    .putHeader("Referrer-Policy", "no-referrer")
+                    .putHeader("X-Frame-Options", "DENY");
+            ctx.next();
+        });
+        router.get(WsEndpoint.PATH).handler(ws::upgrade);
+        api.mount(router, gate);
+        router.get("/j/:code").handler(ctx -> ctx.redirect("/phone#join=" + ctx.pathParam("code").replaceAll("[^A-Za-z0-9]", "")));
+        for (String screen : SCREENS) {
+            router.get("/" + screen).handler(ctx -> ctx.reroute("/" + screen + ".html"));
+        }
+        router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false));
+        router.route().failureHandler(ctx -> {
+            int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+            if (status >= 500) {
+                LOG.error("{} {} failed: {}", ctx.request().method(), ctx.request().path(),
+                        ctx.failure() == null ? "status " + status : ctx.failure().toString());
+            }
+            Problem.of(status == 404 ? Problem.NOT_FOUND : status == 413 ? "TOO_LARGE" : status >= 500 ? Problem.INTERNAL : Problem.BAD_REQUEST,
+                    status == 413 ? "Dữ liệu gửi lên quá lớn" : "Yêu cầu không xử lý được (" + status + ")",
+                    status == 413 ? "The request body is too large" : "The request could not be handled (" + status + ")")
+                    .send(ctx, status);
+        });
+        var options = new HttpServerOptions()
+                .setMaxWebSocketFrameSize(MAX_WEBSOCKET_FRAME)
+                .setMaxWebSocketMessageSize(MAX_WEBSOCKET_FRAME)
+                .setCompressionSupported(true);
+        return vertx.createHttpServer(options).requestHandler(router).listen(port, host);
+    }
+}

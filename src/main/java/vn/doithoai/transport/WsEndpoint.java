@@ -1,0 +1,82 @@
+package vn.doithoai.transport;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.doithoai.live.Meetings;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one WebSocket endpoint, {@code /ws}. It refuses an upgrade from a foreign browser origin
+ * (a page elsewhere must not drive a meeting with a visitor's link) and sends every screen the
+ * server time now and then, so clocks stay corrected.
+ */
+public final class WsEndpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WsEndpoint.class);
+    public static final String PATH = "/ws";
+    static final long TIME_EVERY_MS = 15_000;
+
+    private final Admission admission;
+    private final Meetings meetings;
+    private final Clock clock;
+    private final Set<String> allowedOrigins;
+    private final Set<WsSession> sessions = ConcurrentHashMap.newKeySet();
+
+    public WsEndpoint(Vertx vertx, Admission admission, Meetings meetings, Clock clock, String publicUrl,
+                      List<String> allowedOrigins) {
+        this.admission = admission;
+        this.meetings = meetings;
+        this.clock = clock;
+        this.allowedOrigins = ConcurrentHashMap.newKeySet();
+        this.allowedOrigins.add(origin(publicUrl));
+        allowedOrigins.forEach(o -> this.allowedOrigins.add(origin(o)));
+        vertx.setPeriodic(TIME_EVERY_MS, id -> sessions.forEach(WsSession::sendTime));
+    }
+
+    public void upgrade(RoutingContext ctx) {
+        String origin = ctx.request().getHeader("Origin");
+        if (origin != null && !isAllowed(origin, ctx.request().getHeader("Host"))) {
+            LOG.info("Refused a WebSocket from the foreign origin {}", origin);
+            Problem.of(Problem.FOREIGN_ORIGIN, "Nguồn kết nối không được phép: " + origin,
+                    "Connections from this origin are not allowed: " + origin).send(ctx, 403);
+            return;
+        }
+        ctx.request().toWebSocket().onSuccess(ws -> {
+            var session = new WsSession(ws, admission, meetings, clock);
+            sessions.add(session);
+            session.start(() -> sessions.remove(session));
+        }).onFailure(e -> LOG.debug("WebSocket upgrade failed: {}", e.getMessage()));
+    }
+
+    /** The page's own host, the public URL, or a configured origin. */
+    private boolean isAllowed(String origin, String host) {
+        String o = origin(origin);
+        if (allowedOrigins.contains(o)) {
+            return true;
+        }
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        return o.equals("http://" + h) || o.equals("https://" + h);
+    }
+
+    static String origin(String url) {
+        try {
+            URI uri = URI.create(url.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+            return scheme + "://" + host + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
+    }
+}

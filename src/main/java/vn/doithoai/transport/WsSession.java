@@ -1,0 +1,233 @@
+package vn.doithoai.transport;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.http.ServerWebSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.doithoai.codec.Json;
+import vn.doithoai.codec.TypeNames;
+import vn.doithoai.live.CatchUp;
+import vn.doithoai.live.MeetingOwner;
+import vn.doithoai.live.Meetings;
+import vn.doithoai.live.Published;
+import vn.doithoai.live.Subscriber;
+import vn.doithoai.meeting.Actor;
+import vn.doithoai.meeting.Command;
+import vn.doithoai.meeting.Visibility;
+
+import java.time.Clock;
+
+/**
+ * One screen's WebSocket: the hello that admits it to a meeting, its commands, and the events
+ * sent to it, filtered for its role. Any bad frame gets an error frame; nothing else happens.
+ */
+final class WsSession implements Subscriber {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WsSession.class);
+    /** The largest message the protocol reads; anything larger is answered with an error. */
+    static final int MAX_MESSAGE_CHARS = 16 * 1024;
+    static final int MAX_COMMAND_ID = 100;
+    private static final int HELLO_TRIES = 5;
+
+    record Hello(String type, Integer v, String token, String join, String attendeeKey, Long lastSeq) {
+    }
+
+    record CommandMessage(String type, String id, String name, JsonNode args) {
+    }
+
+    private final ServerWebSocket ws;
+    private final Admission admission;
+    private final Meetings meetings;
+    private final Clock clock;
+    private Frames.MeetingRef meeting;
+    private Actor actor;
+    private String attendeeKey;
+    private Visibility.Viewer viewer;
+    private MeetingOwner owner;
+    private boolean admitting;
+    private int failedHellos;
+
+    WsSession(ServerWebSocket ws, Admission admission, Meetings meetings, Clock clock) {
+        this.ws = ws;
+        this.admission = admission;
+        this.meetings = meetings;
+        this.clock = clock;
+    }
+
+    void start(Runnable onClose) {
+        ws.textMessageHandler(this::onText);
+        ws.binaryMessageHandler(b -> send(Frames.error(null, ProtocolProblems.textOnly())));
+        ws.exceptionHandler(this::onTransportError);
+        ws.closeHandler(v -> {
+            if (owner != null) {
+                owner.leave(this);
+            }
+            onClose.run();
+        });
+    }
+
+    /** Vert.x reports a message over the transport limit here; the rest of it is then dropped. */
+    private void onTransportError(Throwable e) {
+        if (e instanceof IllegalStateException && e.getMessage() != null && e.getMessage().contains("max message size")) {
+            send(Frames.error(null, ProtocolProblems.tooLarge(MAX_MESSAGE_CHARS)));
+        } else {
+            LOG.debug("WebSocket error: {}", e.getMessage());
+        }
+    }
+
+    void sendTime() {
+        send(Frames.time(clock.millis()));
+    }
+
+    // ---- Subscriber: called on the meeting's context ---------------------------------------
+
+    @Override
+    public Visibility.Viewer viewer() {
+        return viewer;
+    }
+
+    @Override
+    public void caughtUp(CatchUp catchUp) {
+        send(Frames.welcome(meeting, viewer, attendeeKey, catchUp, clock.millis()));
+    }
+
+    @Override
+    public void deliver(Published event) {
+        if (ws.writeQueueFull()) {
+            // A screen that cannot keep up reconnects and catches up, rather than hold memory here.
+            LOG.info("Closing a slow {} screen of meeting {}; it will catch up when it reconnects",
+                    viewer.role().name().toLowerCase(), meeting.meetingId());
+            ws.close((short) 1013, "too slow, reconnect");
+            return;
+        }
+        send(Frames.event(event, viewer));
+    }
+
+    // ---- what the client sends -------------------------------------------------------------
+
+    private void onText(String text) {
+        if (text.length() > MAX_MESSAGE_CHARS) {
+            send(Frames.error(null, ProtocolProblems.tooLarge(MAX_MESSAGE_CHARS)));
+            return;
+        }
+        JsonNode message;
+        try {
+            message = Json.MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            send(Frames.error(null, Problem.badJson("malformed JSON")));
+            return;
+        }
+        String type = message != null && message.isObject() ? message.path("type").asText("") : "";
+        switch (type) {
+            case "hello" -> onHello(message);
+            case "command" -> onCommand(message);
+            case "ping" -> send(Frames.pong(message.path("t").asLong(0), clock.millis()));
+            default -> send(Frames.error(null, ProtocolProblems.unknownType(type)));
+        }
+    }
+
+    private void onHello(JsonNode message) {
+        Hello hello;
+        try {
+            hello = Json.read(message, Hello.class);
+        } catch (JsonProcessingException e) {
+            send(Frames.error(null, Problem.badJson(JsonErrors.describe(e))));
+            return;
+        }
+        if (owner != null || admitting) {
+            send(Frames.error(null, ProtocolProblems.alreadyJoined()));
+            return;
+        }
+        if (hello.v() == null || hello.v() != Frames.VERSION) {
+            send(Frames.error(null, ProtocolProblems.unsupportedVersion(Frames.VERSION)));
+            return;
+        }
+        if ((hello.token() == null) == (hello.join() == null)) {
+            send(Frames.error(null, ProtocolProblems.needsOneCredential()));
+            return;
+        }
+        admitting = true;
+        admission.admit(hello.token(), hello.join(), hello.attendeeKey())
+                .compose(admitted -> {
+                    if (admitted.isEmpty()) {
+                        return io.vertx.core.Future.succeededFuture(false);
+                    }
+                    meeting = admitted.get().meeting();
+                    actor = admitted.get().actor();
+                    attendeeKey = admitted.get().attendeeKey();
+                    viewer = Visibility.Viewer.of(actor);
+                    return meetings.get(meeting.meetingId())
+                            .compose(o -> {
+                                owner = o;
+                                return o.join(this, hello.lastSeq());
+                            })
+                            .map(true);
+                })
+                .onComplete(done -> {
+                    admitting = false;
+                    if (done.failed()) {
+                        LOG.warn("A screen could not join meeting {}: {}", meeting == null ? "?" : meeting.meetingId(),
+                                done.cause().getMessage());
+                        send(Frames.error(null, ProtocolProblems.unavailable()));
+                    } else if (!done.result()) {
+                        refuseCredentials();
+                    }
+                });
+    }
+
+    private void refuseCredentials() {
+        send(Frames.error(null, ProtocolProblems.badCredentials()));
+        if (++failedHellos >= HELLO_TRIES) {
+            ws.close((short) 1008, "too many failed hellos");
+        }
+    }
+
+    private void onCommand(JsonNode message) {
+        CommandMessage frame;
+        try {
+            frame = Json.read(message, CommandMessage.class);
+        } catch (JsonProcessingException e) {
+            send(Frames.error(null, Problem.badJson(JsonErrors.describe(e))));
+            return;
+        }
+        String id = frame.id();
+        if (id == null || id.isBlank() || id.length() > MAX_COMMAND_ID) {
+            send(Frames.error(null, ProtocolProblems.badCommandId(MAX_COMMAND_ID)));
+            return;
+        }
+        if (owner == null) {
+            send(Frames.error(id, ProtocolProblems.notJoined()));
+            return;
+        }
+        var type = TypeNames.COMMANDS.byName(frame.name());
+        if (type.isEmpty()) {
+            send(Frames.error(id, ProtocolProblems.unknownCommand(frame.name())));
+            return;
+        }
+        Command command;
+        try {
+            JsonNode args = frame.args() == null || frame.args().isNull() ? Json.object() : frame.args();
+            command = Json.read(args, type.get());
+        } catch (JsonProcessingException e) {
+            send(Frames.error(id, Problem.badJson(JsonErrors.describe(e))));
+            return;
+        }
+        owner.submit(command, actor, id).onComplete(result -> {
+            if (result.failed()) {
+                LOG.warn("Command {} on meeting {} failed: {}", frame.name(), meeting.meetingId(), result.cause().getMessage());
+                send(Frames.error(id, ProtocolProblems.unavailable()));
+            } else if (result.result().accepted()) {
+                send(Frames.ack(id, result.result()));
+            } else {
+                send(Frames.error(id, Problem.of(result.result().refusal())));
+            }
+        });
+    }
+
+    private void send(String frame) {
+        if (!ws.isClosed()) {
+            ws.writeTextMessage(frame);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package vn.doithoai.support;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import vn.doithoai.codec.Json;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A screen for tests: a real WebSocket to the server speaking the real protocol, keeping every
+ * frame it received so a test can assert what this role saw.
+ */
+public final class WsClient implements AutoCloseable {
+
+    private static final Vertx VERTX = Vertx.vertx();
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private final WebSocketClient client;
+    private final WebSocket ws;
+    private final List<JsonNode> frames = new ArrayList<>();
+    private volatile boolean closed;
+    private volatile Short closeCode;
+
+    private WsClient(WebSocketClient client, WebSocket ws) {
+        this.client = client;
+        this.ws = ws;
+        ws.textMessageHandler(text -> {
+            try {
+                JsonNode frame = Json.MAPPER.readTree(text);
+                synchronized (frames) {
+                    frames.add(frame);
+                    frames.notifyAll();
+                }
+            } catch (JsonProcessingException e) {
+                throw new AssertionError("the server sent something that is not JSON: " + text);
+            }
+        });
+        ws.closeHandler(v -> {
+            closeCode = ws.closeStatusCode();
+            closed = true;
+            synchronized (frames) {
+                frames.notifyAll();
+            }
+        });
+    }
+
+    public static WsClient connect(int port) {
+        return connect(port, null);
+    }
+
+    public static WsClient connect(int port, String origin) {
+        WebSocketClient client = VERTX.createWebSocketClient();
+        var options = new WebSocketConnectOptions().setHost("localhost").setPort(port).setURI("/ws");
+        if (origin != null) {
+            options.addHeader("Origin", origin);
+        }
+        WebSocket ws = await(client.connect(options));
+        return new WsClient(client, ws);
+    }
+
+    /** Says hello with a role token; returns the welcome. */
+    public JsonNode helloWithToken(String token, Long lastSeq) {
+        ObjectNode hello = Json.object().put("type", "hello").put("v", 1).put("token", token);
+        if (lastSeq != null) {
+            hello.put("lastSeq", lastSeq);
+        }
+        return sendAndAwait(hello, f -> f.path("type").asText().matches("welcome|error"));
+    }
+
+    /** Says hello as an attendee; returns the welcome. */
+    public JsonNode helloWithJoinCode(String joinCode, String attendeeKey, Long lastSeq) {
+        ObjectNode hello = Json.object().put("type", "hello").put("v", 1).put("join", joinCode);
+        if (attendeeKey != null) {
+            hello.put("attendeeKey", attendeeKey);
+        }
+        if (lastSeq != null) {
+            hello.put("lastSeq", lastSeq);
+        }
+        return sendAndAwait(hello, f -> f.path("type").asText().matches("welcome|error"));
+    }
+
+    /** Sends a command with a new id and waits for its ack or error. */
+    public JsonNode command(String name, Object args) {
+        return command(UUID.randomUUID().toString(), name, args);
+    }
+
+    public JsonNode command(String id, String name, Object args) {
+        ObjectNode frame = Json.object().put("type", "command").put("id", id).put("name", name);
+        frame.set("args", args == null ? Json.object() : Json.tree(args));
+        return sendAndAwait(frame, f -> id.equals(f.path("id").asText(null)));
+    }
+
+    /** Sends raw text and waits for the first frame after it that matches. */
+    public JsonNode sendAndAwait(Object frame, Predicate<JsonNode> answer) {
+        int from = count();
+        sendText(frame instanceof String s ? s : Json.write(frame));
+        return awaitFrom(from, answer);
+    }
+
+    public void sendText(String text) {
+        await(ws.writeTextMessage(text));
+    }
+
+    /** Waits for an event of this name, received at any time on this socket. */
+    public JsonNode awaitEvent(String name) {
+        return awaitFrom(0, f -> isEvent(f) && name.equals(f.path("name").asText()));
+    }
+
+    public JsonNode awaitFrom(int from, Predicate<JsonNode> matching) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        synchronized (frames) {
+            while (true) {
+                for (int i = from; i < frames.size(); i++) {
+                    if (matching.test(frames.get(i))) {
+                        return frames.get(i);
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || closed) {
+                    throw new AssertionError("no matching frame within " + WAIT.toSeconds() + " s"
+                            + (closed ? " (socket closed, code " + closeCode + ")" : "") + "; received: " + frames);
+                }
+                try {
+                    frames.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+        }
+    }
+
+    /** Every event this socket received, in order: the welcome's catch-up and live ones. */
+    public List<JsonNode> events() {
+        var events = new ArrayList<JsonNode>();
+        synchronized (frames) {
+            for (JsonNode f : frames) {
+                if ("welcome".equals(f.path("type").asText())) {
+                    f.path("events").forEach(events::add);
+                } else if (isEvent(f)) {
+                    events.add(f);
+                }
+            }
+        }
+        return events;
+    }
+
+    public List<JsonNode> frames() {
+        synchronized (frames) {
+            return List.copyOf(frames);
+        }
+    }
+
+    public int count() {
+        synchronized (frames) {
+            return frames.size();
+        }
+    }
+
+    /** The highest sequence seen, from the welcome or an event. */
+    public long lastSeq() {
+        long seq = 0;
+        synchronized (frames) {
+            for (JsonNode f : frames) {
+                if (f.has("seq") && ("welcome".equals(f.path("type").asText()) || isEvent(f))) {
+                    seq = Math.max(seq, f.path("seq").asLong());
+                }
+            }
+        }
+        for (JsonNode e : events()) {
+            seq = Math.max(seq, e.path("seq").asLong());
+        }
+        return seq;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    public Short closeCode() {
+        return closeCode;
+    }
+
+    /** Waits until the server has closed this socket. */
+    public void awaitClosed() {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        synchronized (frames) {
+            while (!closed && System.nanoTime() < deadline) {
+                try {
+                    frames.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        if (!closed) {
+            throw new AssertionError("the socket is still open");
+        }
+    }
+
+    private static boolean isEvent(JsonNode f) {
+        return "event".equals(f.path("type").asText());
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            ws.close();
+        }
+        client.close();
+    }
+
+    static <T> T await(io.vertx.core.Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package vn.doithoai.transport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.doithoai.app.Server;
+import vn.doithoai.support.Organiser;
+import vn.doithoai.support.TestPostgres;
+import vn.doithoai.support.WsClient;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Bad input over the WebSocket gets a clear error, changes nothing, and the server stays up. */
+class ProtocolErrorsTest {
+
+    private static Server server;
+    private static JsonNode created;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = Server.start(TestPostgres.freshDatabaseConfig().withAdminSecret(Organiser.SECRET));
+        created = new Organiser(server.port()).communeWithMeeting(WholeMeetingTest.setup());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    private static WsClient chair() {
+        WsClient chair = WsClient.connect(server.port());
+        chair.helloWithToken(Organiser.token(created, "chair"), null);
+        return chair;
+    }
+
+    private static JsonNode errorFor(WsClient client, String raw) {
+        return client.sendAndAwait(raw, f -> "error".equals(f.path("type").asText()));
+    }
+
+    private static long seq() {
+        return new Organiser(server.port()).get("/api/meetings/" + created.path("meetingId").asText()).body().path("seq").asLong();
+    }
+
+    @Test
+    void malformedJsonAnUnknownTypeAndACommandBeforeHelloAreEachAnsweredWithAnError() {
+        try (WsClient client = WsClient.connect(server.port())) {
+            assertThat(errorFor(client, "{not json").path("code").asText()).isEqualTo("BAD_JSON");
+            assertThat(errorFor(client, "{\"type\":\"dance\"}").path("code").asText()).isEqualTo("UNKNOWN_TYPE");
+            assertThat(client.command("CallNext", null).path("code").asText()).isEqualTo("NOT_JOINED");
+            JsonNode version = errorFor(client, "{\"type\":\"hello\",\"v\":99,\"token\":\"x\"}");
+            assertThat(version.path("code").asText()).isEqualTo("UNSUPPORTED_VERSION");
+            JsonNode bad = client.helloWithToken("not-a-real-token", null);
+            assertThat(bad.path("code").asText()).isEqualTo("BAD_CREDENTIALS");
+            assertThat(bad.path("message").path("vi").asText()).contains("không đúng");
+        }
+    }
+
+    @Test
+    void badCommandsAreRefusedWithTheFieldNamedAndNothingChanges() {
+        try (WsClient chair = chair()) {
+            long before = seq();
+            assertThat(chair.command("Dance", null).path("code").asText()).isEqualTo("UNKNOWN_COMMAND");
+            assertThat(chair.command("CallNext", null).path("code").asText()).isEqualTo("WRONG_STATE");
+            JsonNode missing = chair.command("RegisterAtDesk", Map.of("village", "Thôn Broch", "topic", "Đường"));
+            assertThat(missing.path("code").asText()).isEqualTo("FIELD_MISSING");
+            assertThat(missing.path("message").path("vi").asText()).isEqualTo("Chưa nhập: Họ và tên");
+            JsonNode tooLong = chair.command("RegisterAtDesk", Map.of("name", "A".repeat(101), "village", "Thôn Broch", "topic", "Đường"));
+            assertThat(tooLong.path("code").asText()).isEqualTo("FIELD_TOO_LONG");
+            JsonNode unknownField = chair.command("CallNext", Map.of("who", "me"));
+            assertThat(unknownField.path("code").asText()).isEqualTo("BAD_JSON");
+            assertThat(unknownField.path("message").path("en").asText()).contains("who");
+            JsonNode wrongType = chair.command("CallSpeaker", Map.of("registrationId", "first"));
+            assertThat(wrongType.path("code").asText()).isEqualTo("BAD_JSON");
+            assertThat(errorFor(chair, "{\"type\":\"command\",\"name\":\"CallNext\"}").path("code").asText()).isEqualTo("BAD_COMMAND_ID");
+            assertThat(seq()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void anOversizedMessageIsRefusedAndTheSocketStaysUsable() {
+        try (WsClient chair = chair()) {
+            var args = new HashMap<String, Object>();
+            args.put("text", "x".repeat(20_000));
+            JsonNode tooLarge = errorFor(chair, vn.doithoai.codec.Json.write(java.util.Map.of(
+                    "type", "command", "id", "big-1", "name", "RecordMinute", "args", args)));
+            assertThat(tooLarge.path("code").asText()).isEqualTo("FRAME_TOO_LARGE");
+            JsonNode pong = chair.sendAndAwait("{\"type\":\"ping\",\"t\":42}", f -> "pong".equals(f.path("type").asText()));
+            assertThat(pong.path("t").asLong()).isEqualTo(42);
+            assertThat(pong.path("serverTime").asLong()).isPositive();
+        }
+    }
+
+    @Test
+    void aMessageOverTheTransportLimitIsRefusedAndTheServerStaysUp() {
+        try (WsClient chair = chair()) {
+            JsonNode refused = errorFor(chair, "{\"type\":\"ping\",\"pad\":\"" + "x".repeat(200_000) + "\"}");
+            assertThat(refused.path("code").asText()).isEqualTo("FRAME_TOO_LARGE");
+        }
+        try (WsClient again = chair()) {
+            assertThat(again.sendAndAwait("{\"type\":\"ping\",\"t\":1}", f -> "pong".equals(f.path("type").asText()))).isNotNull();
+        }
+    }
+
+    @Test
+    void anUpgradeFromAForeignOriginIsRefusedAndTheServersOwnOriginIsAccepted() {
+        assertThatThrownBy(() -> WsClient.connect(server.port(), "https://evil.example")).hasMessageContaining("403");
+        try (WsClient own = WsClient.connect(server.port(), "http://localhost:" + server.port())) {
+            assertThat(own.helloWithToken(Organiser.token(created, "display"), null).path("type").asText()).isEqualTo("welcome");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package vn.doithoai.transport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import vn.doithoai.app.Config;
+import vn.doithoai.app.Server;
+import vn.doithoai.support.Organiser;
+import vn.doithoai.support.TestPostgres;
+import vn.doithoai.support.WsClient;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.doithoai.transport.WholeMeetingTest.ack;
+
+/** The server stops and starts again mid-meeting: screens catch up and nothing acknowledged is lost. */
+class RestartTest {
+
+    private final Config config = TestPostgres.freshDatabaseConfig().withAdminSecret(Organiser.SECRET);
+    private Server server;
+    private final List<WsClient> clients = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws Exception {
+        clients.forEach(WsClient::close);
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private WsClient connect() {
+        WsClient client = WsClient.connect(server.port());
+        clients.add(client);
+        return client;
+    }
+
+    @Test
+    void everyScreenComesBackToTheSameStateAndTheRunningDeadlineIsUnchanged() throws Exception {
+        server = Server.start(config);
+        JsonNode created = new Organiser(server.port()).communeWithMeeting(WholeMeetingTest.setup());
+        String chairToken = Organiser.token(created, "chair");
+        String secretaryToken = Organiser.token(created, "secretary");
+        String displayToken = Organiser.token(created, "display");
+        String joinCode = created.path("joinCode").asText();
+
+        WsClient chair = connect();
+        WsClient secretary = connect();
+        WsClient display = connect();
+        WsClient phone = connect();
+        chair.helloWithToken(chairToken, null);
+        secretary.helloWithToken(secretaryToken, null);
+        display.helloWithToken(displayToken, null);
+        String attendeeKey = phone.helloWithJoinCode(joinCode, null, null).path("attendeeKey").asText();
+
+        var acknowledged = new ArrayList<JsonNode>();
+        acknowledged.add(ack(chair.command("OpenRegistration", null)));
+        acknowledged.add(ack(phone.command("Register", Map.of("name", "Nguyễn Thị Hoa", "village", "Thôn Broch",
+                "topic", "Hỗ trợ giống cây trồng"))));
+        acknowledged.add(ack(chair.command("StartMeeting", null)));
+        acknowledged.add(ack(chair.command("AdvanceStep", Map.of("toStep", 2))));
+        acknowledged.add(ack(chair.command("CallNext", null)));
+        JsonNode started = ack(chair.command("StartSlot", null));
+        acknowledged.add(started);
+        acknowledged.add(ack(secretary.command("RecordMinute", Map.of("text", "Bà Hoa trình bày về giống cây."))));
+        String deadline = display.awaitEvent("SlotStarted").path("data").path("deadline").asText();
+        long seqAtStop = acknowledged.get(acknowledged.size() - 1).path("lastSeq").asLong();
+        for (WsClient c : List.of(chair, secretary, display, phone)) {
+            c.awaitFrom(0, f -> f.path("seq").asLong() == seqAtStop);
+        }
+
+        server.close();
+        chair.awaitClosed();
+        server = Server.start(config);
+
+        WsClient chair2 = connect();
+        JsonNode chairBack = chair2.helloWithToken(chairToken, chair.lastSeq());
+        assertThat(chairBack.path("catchUp").asText()).isEqualTo("events");
+        assertThat(chairBack.path("seq").asLong()).isEqualTo(seqAtStop);
+        JsonNode extended = ack(chair2.command("ExtendSlot", Map.of("seconds", 60)));
+
+        // The others come back after the chair acted: they catch up on what they missed.
+        for (WsClient before : List.of(secretary, display, phone)) {
+            WsClient after = connect();
+            JsonNode welcome = before == phone
+                    ? after.helloWithJoinCode(joinCode, attendeeKey, before.lastSeq())
+                    : after.helloWithToken(before == secretary ? secretaryToken : displayToken, before.lastSeq());
+            assertThat(welcome.path("catchUp").asText()).isEqualTo("events");
+            assertThat(welcome.path("events")).hasSize(1);
+            assertThat(welcome.path("events").get(0).path("name").asText()).isEqualTo("SlotExtended");
+            var seen = new ArrayList<Long>();
+            before.events().forEach(e -> seen.add(e.path("seq").asLong()));
+            after.events().forEach(e -> seen.add(e.path("seq").asLong()));
+            assertThat(seen).isEqualTo(java.util.stream.LongStream.rangeClosed(2, extended.path("lastSeq").asLong()).boxed().toList());
+        }
+
+        JsonNode state = new Organiser(server.port()).get("/api/meetings/" + created.path("meetingId").asText()).body();
+        assertThat(state.path("seq").asLong()).isEqualTo(extended.path("lastSeq").asLong());
+        for (JsonNode a : acknowledged) {
+            assertThat(a.path("lastSeq").asLong()).isLessThanOrEqualTo(state.path("seq").asLong());
+        }
+        JsonNode floor = state.path("state").path("floor");
+        assertThat(floor.path("phase").asText()).isEqualTo("RUNNING");
+        assertThat(java.time.Instant.parse(floor.path("deadline").asText()))
+                .isEqualTo(java.time.Instant.parse(deadline).plusSeconds(60));
+        assertThat(state.path("state").path("minutes").toString()).contains("Bà Hoa trình bày về giống cây.");
+    }
+
+    @Test
+    void aSlotThatRanOutWhileTheServerWasDownIsMarkedTimeUpAtStart() throws Exception {
+        server = Server.start(config);
+        JsonNode created = new Organiser(server.port()).communeWithMeeting(WholeMeetingTest.setup());
+        WsClient chair = connect();
+        chair.helloWithToken(Organiser.token(created, "chair"), null);
+        ack(chair.command("StartMeeting", null));
+        ack(chair.command("RegisterAtDesk", Map.of("name", "Y Nhân", "village", "Làng Bi", "topic", "Điện sinh hoạt")));
+        ack(chair.command("CallNext", Map.of("seconds", 1)));
+        JsonNode started = ack(chair.command("StartSlot", null));
+
+        server.close();
+        Thread.sleep(1500);
+        server = Server.start(config);
+
+        WsClient display = connect();
+        display.helloWithToken(Organiser.token(created, "display"), started.path("lastSeq").asLong());
+        display.awaitFrom(0, f -> f.path("seq").asLong() > started.path("lastSeq").asLong());
+        JsonNode timeUp = display.events().get(0);
+        assertThat(timeUp.path("name").asText()).isEqualTo("SlotTimeUp");
+        assertThat(timeUp.path("seq").asLong()).isEqualTo(started.path("lastSeq").asLong() + 1);
+        assertThat(timeUp.path("actor").asText()).isEqualTo("server");
+    }
+}
