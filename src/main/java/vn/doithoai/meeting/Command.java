@@ -316,7 +316,12 @@ public sealed interface Command {
                         "Nobody is waiting to speak");
             }
             Refusal problem = Turns.secondsProblem(seconds);
-            return problem != null ? Refusals.of(problem) : Turns.call(s, c, s.queue().get(0), seconds);
+            if (problem != null) {
+                return Refusals.of(problem);
+            }
+            // The turn on the floor ends first, and that may reorder the queue (first timers first).
+            MeetingState after = s.hasActiveTurn() ? Turns.end(s.floor(), c.now(), null, null).apply(s, c.now()) : s;
+            return Turns.call(s, c, after.queue().get(0), seconds);
         }
     }
 
