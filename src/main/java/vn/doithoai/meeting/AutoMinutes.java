@@ -40,21 +40,23 @@ final class AutoMinutes {
     }
 
     static MeetingState turnEnded(MeetingState s, Turn t) {
+        String vi;
+        String en;
         if (t.firstStartedAt() == null) {
-            return s.withAutomaticMinute(t.endedAt(), t.id(),
-                    CLOCK.format(t.endedAt()) + " — " + t.name() + " (" + t.villageOrOffice() + ") được mời nhưng không phát biểu.",
-                    CLOCK.format(t.endedAt()) + " — " + t.name() + " (" + t.villageOrOffice() + ") was called but did not speak.");
+            vi = CLOCK.format(t.endedAt()) + " — " + t.name() + " (" + t.villageOrOffice() + ") được mời nhưng không phát biểu.";
+            en = CLOCK.format(t.endedAt()) + " — " + t.name() + " (" + t.villageOrOffice() + ") was called but did not speak.";
+        } else {
+            String span = CLOCK.format(t.firstStartedAt()) + "–" + CLOCK.format(t.endedAt());
+            boolean speech = t.kind() == Turn.Kind.SPEECH;
+            vi = span + " — " + t.name() + " (" + t.villageOrOffice() + ") "
+                    + (speech ? "phát biểu" : "trả lời") + (t.topic() == null ? "" : " về «" + t.topic() + "»")
+                    + ", " + durationVi(t.spokenMs())
+                    + (t.overtimeMs() > 0 ? ", quá giờ " + durationVi(t.overtimeMs()) : "") + ".";
+            en = span + " — " + t.name() + " (" + t.villageOrOffice() + ") "
+                    + (speech ? "spoke" : "answered") + (t.topic() == null ? "" : " on «" + t.topic() + "»")
+                    + ", " + durationEn(t.spokenMs())
+                    + (t.overtimeMs() > 0 ? ", " + durationEn(t.overtimeMs()) + " over time" : "") + ".";
         }
-        String span = CLOCK.format(t.firstStartedAt()) + "–" + CLOCK.format(t.endedAt());
-        boolean speech = t.kind() == Turn.Kind.SPEECH;
-        String vi = span + " — " + t.name() + " (" + t.villageOrOffice() + ") "
-                + (speech ? "phát biểu" : "trả lời") + (t.topic() == null ? "" : " về «" + t.topic() + "»")
-                + ", " + durationVi(t.spokenMs())
-                + (t.overtimeMs() > 0 ? ", quá giờ " + durationVi(t.overtimeMs()) : "") + ".";
-        String en = span + " — " + t.name() + " (" + t.villageOrOffice() + ") "
-                + (speech ? "spoke" : "answered") + (t.topic() == null ? "" : " on «" + t.topic() + "»")
-                + ", " + durationEn(t.spokenMs())
-                + (t.overtimeMs() > 0 ? ", " + durationEn(t.overtimeMs()) + " over time" : "") + ".";
         if (t.stopGround() != null) {
             RefusalGround ground = RefusalGround.valueOf(t.stopGround());
             vi += " Chủ trì dừng phát biểu. Lý do: " + reasonVi(ground, t.stopText()) + ".";
