@@ -15,6 +15,7 @@ import vn.doithoai.meeting.Decision;
 import vn.doithoai.meeting.Event;
 import vn.doithoai.meeting.MeetingRules;
 import vn.doithoai.meeting.MeetingState;
+import vn.doithoai.meeting.StatePatch;
 import vn.doithoai.meeting.Turn;
 import vn.doithoai.store.AppendConflict;
 import vn.doithoai.store.EventStore;
@@ -53,7 +54,7 @@ public final class MeetingOwner {
     private record Pending(Command command, Actor actor, String commandId, Promise<CommandResult> answer) {
     }
 
-    private record Decided(long seq, Event event, Actor actor, String commandId, String payload) {
+    private record Decided(long seq, Event event, Actor actor, String commandId, String payload, StatePatch patch) {
     }
 
     private final UUID id;
@@ -177,8 +178,10 @@ public final class MeetingOwner {
             long first = seq + 1;
             for (Event event : decision.events()) {
                 seq++;
+                MeetingState before = next;
                 next = event.apply(next, now);
-                decided.add(new Decided(seq, event, p.actor(), p.commandId(), Json.write(event)));
+                decided.add(new Decided(seq, event, p.actor(), p.commandId(), Json.write(event),
+                        StatePatch.between(before, next)));
             }
             CommandResult stored = CommandResult.stored(first, seq);
             results.add(stored);
@@ -212,7 +215,7 @@ public final class MeetingOwner {
         lastSeq = decided.get(decided.size() - 1).seq();
         var published = new ArrayList<Published>(decided.size());
         for (Decided d : decided) {
-            Published p = new Published(d.seq(), now, d.actor(), d.event(), d.payload());
+            Published p = new Published(d.seq(), now, d.actor(), d.event(), d.payload(), d.patch());
             remember(p);
             published.add(p);
         }
@@ -287,13 +290,19 @@ public final class MeetingOwner {
     // ---- the log ----------------------------------------------------------------------------
 
     private void replay(List<StoredEvent> events) throws JsonProcessingException {
-        for (StoredEvent stored : events) {
+        int keptFrom = events.size() - RECENT_EVENTS;
+        for (int i = 0; i < events.size(); i++) {
+            StoredEvent stored = events.get(i);
             Class<? extends Event> type = TypeNames.EVENTS.byName(stored.type())
                     .orElseThrow(() -> new IllegalArgumentException("unknown event type " + stored.type()));
             Event event = Json.read(stored.payload(), type);
+            MeetingState before = state;
             state = event.apply(state, stored.at());
             lastSeq = stored.seq();
-            remember(new Published(stored.seq(), stored.at(), Actor.fromLabel(stored.actor()), event, stored.payload()));
+            if (i >= keptFrom) {
+                remember(new Published(stored.seq(), stored.at(), Actor.fromLabel(stored.actor()), event,
+                        stored.payload(), StatePatch.between(before, state)));
+            }
             if (stored.commandId() != null) {
                 CommandResult earlier = answered.get(stored.commandId());
                 answered.put(stored.commandId(), CommandResult.stored(earlier == null ? stored.seq() : earlier.firstSeq(), stored.seq()));

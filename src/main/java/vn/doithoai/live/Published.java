@@ -2,6 +2,7 @@ package vn.doithoai.live;
 
 import vn.doithoai.meeting.Actor;
 import vn.doithoai.meeting.Event;
+import vn.doithoai.meeting.StatePatch;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -20,14 +21,16 @@ public final class Published {
     private final Actor actor;
     private final Event event;
     private final String payload;
+    private final StatePatch patch;
     private final Map<String, String> renderings = new HashMap<>(4);
 
-    Published(long seq, Instant at, Actor actor, Event event, String payload) {
+    Published(long seq, Instant at, Actor actor, Event event, String payload, StatePatch patch) {
         this.seq = seq;
         this.at = at;
         this.actor = actor;
         this.event = event;
         this.payload = payload;
+        this.patch = patch;
     }
 
     public long seq() {
@@ -49,6 +52,11 @@ public final class Published {
     /** The event's JSON as stored in the log (everything, private data included). */
     public String payload() {
         return payload;
+    }
+
+    /** What the event changed in the state, for screens that apply it without the rules. */
+    public StatePatch patch() {
+        return patch;
     }
 
     public String rendered(String audience, Supplier<String> render) {

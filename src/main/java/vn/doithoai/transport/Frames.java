@@ -7,6 +7,7 @@ import vn.doithoai.live.CatchUp;
 import vn.doithoai.live.CommandResult;
 import vn.doithoai.live.Published;
 import vn.doithoai.meeting.Event;
+import vn.doithoai.meeting.StatePatch;
 import vn.doithoai.meeting.Visibility;
 
 import java.util.UUID;
@@ -26,26 +27,37 @@ public final class Frames {
     public record MeetingRef(UUID meetingId, String joinCode, String joinUrl) {
     }
 
+    /**
+     * An event with the state patch it caused. Staff get everything; other screens get private
+     * fields removed, and an attendee whose own registration is touched gets its own rendering.
+     */
     public static String event(Published p, Visibility.Viewer viewer) {
-        boolean staff = viewer.role().isStaff();
-        if (staff) {
-            return p.rendered("staff", () -> render(p, p.payload(), p.actor().label()));
+        if (viewer.role().isStaff()) {
+            return p.rendered("staff", () -> render(p, p.payload(), p.actor().label(), p.patch()));
         }
-        String actor = p.actor().role().name().toLowerCase();
-        if (!Visibility.hasPrivateData(p.event())) {
-            return p.rendered("public", () -> render(p, p.payload(), actor));
-        }
-        Event shown = Visibility.event(p.event(), viewer);
-        boolean own = shown instanceof Event.SpeakerRegistered r && r.attendeeId() != null;
-        return p.rendered(own ? "own:" + viewer.attendeeId() : "public", () -> render(p, Json.write(shown), actor));
+        boolean own = touchesOwnRegistration(p, viewer);
+        return p.rendered(own ? "own:" + viewer.attendeeId() : "public", () -> render(p,
+                Visibility.hasPrivateData(p.event()) ? Json.write(Visibility.event(p.event(), viewer)) : p.payload(),
+                p.actor().role().name().toLowerCase(), p.patch().visibleTo(viewer)));
     }
 
-    private static String render(Published p, String data, String actor) {
+    private static boolean touchesOwnRegistration(Published p, Visibility.Viewer viewer) {
+        if (viewer.attendeeId() == null) {
+            return false;
+        }
+        if (p.event() instanceof Event.SpeakerRegistered r && viewer.attendeeId().equals(r.attendeeId())) {
+            return true;
+        }
+        return p.patch().registrations().values().stream().anyMatch(r -> viewer.attendeeId().equals(r.attendeeId()));
+    }
+
+    private static String render(Published p, String data, String actor, StatePatch patch) {
         return "{\"type\":\"event\",\"seq\":" + p.seq()
                 + ",\"at\":\"" + p.at() + "\""
                 + ",\"actor\":\"" + actor + "\""
                 + ",\"name\":\"" + TypeNames.EVENTS.nameOf(p.event()) + "\""
-                + ",\"data\":" + data + "}";
+                + ",\"data\":" + data
+                + ",\"patch\":" + Json.write(patch.parts()) + "}";
     }
 
     public static String welcome(MeetingRef meeting, Visibility.Viewer viewer, String attendeeKey,

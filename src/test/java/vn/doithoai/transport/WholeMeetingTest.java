@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.doithoai.app.Server;
 import vn.doithoai.support.Organiser;
+import vn.doithoai.support.Patches;
 import vn.doithoai.support.TestPostgres;
 import vn.doithoai.support.WsClient;
 
@@ -167,6 +168,15 @@ class WholeMeetingTest {
         assertThat(snapshot.path("minutes").toString()).contains("Nguyễn Văn An (Thôn Broch) phát biểu",
                 "Ông An đề nghị sửa đường", "Khiếu kiện đã có quyết định giải quyết cuối cùng");
         assertThat(snapshot.toString()).doesNotContain(PHONE_NUMBER, PRIVATE_NOTE);
+
+        // Each screen that applied the patches of its events holds exactly the state a late joiner gets.
+        assertThat(Patches.apply(displayWelcome.path("snapshot"), display.events())).isEqualTo(snapshot);
+        JsonNode chairSnapshot = connect().helloWithToken(Organiser.token(created, "chair"), null).path("snapshot");
+        assertThat(Patches.apply(chair.frames().get(0).path("snapshot"), chair.events())).isEqualTo(chairSnapshot);
+        JsonNode phoneSnapshot = connect().helloWithJoinCode(joinCode, phones[0].frames().get(0).path("attendeeKey").asText(), null)
+                .path("snapshot");
+        assertThat(phoneSnapshot.toString()).contains(PHONE_NUMBER);
+        assertThat(Patches.apply(phones[0].frames().get(0).path("snapshot"), phones[0].events())).isEqualTo(phoneSnapshot);
     }
 
     @Test

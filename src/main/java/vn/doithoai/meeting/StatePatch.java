@@ -1,0 +1,79 @@
+package vn.doithoai.meeting;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What one event changed in the state, as the parts a screen replaces: whole fields for the small
+ * ones, and for the collections only the entries that changed (registrations by id; turns,
+ * minutes and conclusions by position). Screens apply patches and never re-implement the rules.
+ * States are immutable, so an unchanged part is the same object and the diff is cheap.
+ */
+public record StatePatch(Map<String, Object> parts) {
+
+    public StatePatch {
+        parts = java.util.Collections.unmodifiableMap(parts);
+    }
+
+    public static StatePatch between(MeetingState before, MeetingState after) {
+        var parts = new LinkedHashMap<String, Object>();
+        field(parts, "setup", before.setup(), after.setup());
+        field(parts, "status", before.status(), after.status());
+        field(parts, "stepIndex", before.stepIndex(), after.stepIndex());
+        field(parts, "listOpen", before.listOpen(), after.listOpen());
+        field(parts, "queue", before.queue(), after.queue());
+        field(parts, "floor", before.floor(), after.floor());
+        field(parts, "startedAt", before.startedAt(), after.startedAt());
+        field(parts, "closedAt", before.closedAt(), after.closedAt());
+        var registrations = new LinkedHashMap<Integer, Registration>();
+        after.registrations().forEach((id, r) -> {
+            if (before.registrations().get(id) != r) {
+                registrations.put(id, r);
+            }
+        });
+        if (!registrations.isEmpty()) {
+            parts.put("registrations", registrations);
+        }
+        list(parts, "turns", before.turns(), after.turns());
+        list(parts, "minutes", before.minutes(), after.minutes());
+        list(parts, "conclusions", before.conclusions(), after.conclusions());
+        return new StatePatch(parts);
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<Integer, Registration> registrations() {
+        return (Map<Integer, Registration>) parts.getOrDefault("registrations", Map.of());
+    }
+
+    /** The same patch with each changed registration as {@code viewer} may see it. */
+    public StatePatch visibleTo(Visibility.Viewer viewer) {
+        if (viewer.role().isStaff() || registrations().isEmpty()) {
+            return this;
+        }
+        var shown = new LinkedHashMap<Integer, Registration>();
+        registrations().forEach((id, r) -> shown.put(id, r.withoutPrivateData(viewer.owns(r.attendeeId()))));
+        var copy = new LinkedHashMap<>(parts);
+        copy.put("registrations", shown);
+        return new StatePatch(copy);
+    }
+
+    private static void field(Map<String, Object> parts, String name, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            parts.put(name, after);
+        }
+    }
+
+    private static <T> void list(Map<String, Object> parts, String name, List<T> before, List<T> after) {
+        var changed = new LinkedHashMap<Integer, T>();
+        for (int i = 0; i < after.size(); i++) {
+            if (i >= before.size() || before.get(i) != after.get(i)) {
+                changed.put(i, after.get(i));
+            }
+        }
+        if (!changed.isEmpty()) {
+            parts.put(name, changed);
+        }
+    }
+}
