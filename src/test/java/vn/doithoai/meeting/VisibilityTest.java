@@ -1,0 +1,189 @@
+package vn.doithoai.meeting;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.doithoai.meeting.MeetingScript.CHAIR;
+import static vn.doithoai.meeting.MeetingScript.SECRETARY;
+
+class VisibilityTest {
+
+    private static final Visibility.Viewer DISPLAY = Visibility.Viewer.of(Actor.DISPLAY);
+    private static final Visibility.Viewer OWNER = Visibility.Viewer.of(Actor.attendee("a1"));
+    private static final Visibility.Viewer OTHER = Visibility.Viewer.of(Actor.attendee("a2"));
+
+    /** One phone registration (with a note added by the secretary) and one desk registration. */
+    private static MeetingScript withPrivateData() {
+        var m = MeetingScript.started();
+        m.ok(Actor.attendee("a1"), new Command.Register("Lê Văn Hòa", "Thôn 1", null, "Đường", "Tóm tắt", "0912345678"));
+        m.ok(SECRETARY, new Command.RegisterAtDesk("Trần Thị Mai", "Thôn 2", null, "Vay vốn", null, "0987654321",
+                "Khiếm thính, cần ngồi gần"));
+        m.ok(SECRETARY, new Command.EditRegistration(1, null, null, "Đã khiếu nại nhiều lần"));
+        return m;
+    }
+
+    // ---- the state ----------------------------------------------------------------------
+
+    @Test
+    void theDisplayNeverSeesPhoneNoteOrAttendeeInTheState() {
+        var m = withPrivateData();
+        MeetingState shown = Visibility.state(m.state(), DISPLAY);
+        assertThat(shown.registrations().values()).allSatisfy(r -> {
+            assertThat(r.phone()).isNull();
+            assertThat(r.note()).isNull();
+            assertThat(r.attendeeId()).isNull();
+        });
+        assertThat(shown.registration(1).orElseThrow().name()).isEqualTo("Lê Văn Hòa");
+        assertThat(shown.registration(1).orElseThrow().village()).isEqualTo("Thôn 1");
+        assertThat(shown.registration(1).orElseThrow().topic()).isEqualTo("Đường");
+        assertThat(shown.registration(2).orElseThrow().source()).isEqualTo(Registration.Source.DESK);
+    }
+
+    @Test
+    void anotherAttendeeNeverSeesPhoneNoteOrAttendeeInTheState() {
+        var m = withPrivateData();
+        MeetingState shown = Visibility.state(m.state(), OTHER);
+        assertThat(shown.registrations().values()).allSatisfy(r -> {
+            assertThat(r.phone()).isNull();
+            assertThat(r.note()).isNull();
+            assertThat(r.attendeeId()).isNull();
+        });
+    }
+
+    @Test
+    void theOwningAttendeeSeesItsOwnPhoneButNotTheSecretarysNote() {
+        var m = withPrivateData();
+        MeetingState shown = Visibility.state(m.state(), OWNER);
+        Registration own = shown.registration(1).orElseThrow();
+        assertThat(own.phone()).isEqualTo("0912345678");
+        assertThat(own.attendeeId()).isEqualTo("a1");
+        assertThat(own.note()).isNull();
+        Registration desk = shown.registration(2).orElseThrow();
+        assertThat(desk.phone()).isNull();
+        assertThat(desk.note()).isNull();
+    }
+
+    @Test
+    void hidingChangesOnlyTheRegistrations() {
+        var m = withPrivateData();
+        m.callNext();
+        m.ok(SECRETARY, new Command.RecordMinute("Ý kiến.", null));
+        MeetingState s = m.state();
+        MeetingState shown = Visibility.state(s, DISPLAY);
+        assertThat(shown.setup()).isEqualTo(s.setup());
+        assertThat(shown.status()).isEqualTo(s.status());
+        assertThat(shown.queue()).isEqualTo(s.queue());
+        assertThat(shown.floor()).isEqualTo(s.floor());
+        assertThat(shown.turns()).isEqualTo(s.turns());
+        assertThat(shown.minutes()).isEqualTo(s.minutes());
+        assertThat(shown.conclusions()).isEqualTo(s.conclusions());
+        assertThat(shown.startedAt()).isEqualTo(s.startedAt());
+        assertThat(shown.registrations().keySet()).containsExactlyElementsOf(s.registrations().keySet());
+    }
+
+    @Test
+    void staffSeeTheWholeState() {
+        var m = withPrivateData();
+        for (Actor staff : List.of(Actor.CHAIR, Actor.SECRETARY, Actor.ORGANISER, Actor.SERVER)) {
+            assertThat(Visibility.state(m.state(), Visibility.Viewer.of(staff))).isEqualTo(m.state());
+        }
+        assertThat(m.registration(1).note()).isEqualTo("Đã khiếu nại nhiều lần");
+        assertThat(m.registration(2).phone()).isEqualTo("0987654321");
+    }
+
+    // ---- events -------------------------------------------------------------------------
+
+    @Test
+    void aRegistrationEventReachesTheDisplayAndOtherAttendeesWithoutPrivateData() {
+        var m = withPrivateData();
+        var phoneEvent = (Event.SpeakerRegistered) m.events().get(3);
+        var deskEvent = (Event.SpeakerRegistered) m.events().get(4);
+        assertThat(phoneEvent.attendeeId()).isEqualTo("a1");
+        assertThat(deskEvent.note()).isNotNull();
+
+        for (Visibility.Viewer viewer : List.of(DISPLAY, OTHER)) {
+            assertThat(Visibility.event(phoneEvent, viewer)).isEqualTo(new Event.SpeakerRegistered(1, "Lê Văn Hòa", "Thôn 1",
+                    null, "Đường", "Tóm tắt", null, null, Registration.Source.PHONE, null));
+            assertThat(Visibility.event(deskEvent, viewer)).isEqualTo(new Event.SpeakerRegistered(2, "Trần Thị Mai", "Thôn 2",
+                    null, "Vay vốn", null, null, null, Registration.Source.DESK, null));
+        }
+    }
+
+    @Test
+    void theOwningAttendeeGetsItsOwnRegistrationEventWithItsPhone() {
+        var m = withPrivateData();
+        var phoneEvent = (Event.SpeakerRegistered) m.events().get(3);
+        assertThat(Visibility.event(phoneEvent, OWNER)).isEqualTo(phoneEvent);
+    }
+
+    @Test
+    void anEditReachesNonStaffWithoutTheNote() {
+        var m = withPrivateData();
+        var edit = (Event.RegistrationEdited) m.events().get(5);
+        assertThat(edit.note()).isEqualTo("Đã khiếu nại nhiều lần");
+        for (Visibility.Viewer viewer : List.of(DISPLAY, OTHER, OWNER)) {
+            assertThat(Visibility.event(edit, viewer)).isEqualTo(new Event.RegistrationEdited(1, "Đường", "Tóm tắt", null));
+        }
+        assertThat(Visibility.event(edit, Visibility.Viewer.of(Actor.SECRETARY))).isEqualTo(edit);
+    }
+
+    @Test
+    void staffGetEveryEventAsRecorded() {
+        var m = ReplayTest.plan004Meeting();
+        for (Event e : m.events()) {
+            for (Actor staff : List.of(Actor.CHAIR, Actor.SECRETARY, Actor.ORGANISER, Actor.SERVER)) {
+                assertThat(Visibility.event(e, Visibility.Viewer.of(staff))).isSameAs(e);
+            }
+        }
+    }
+
+    @Test
+    void onlyRegistrationsAndEditsCarryPrivateData() {
+        var m = ReplayTest.plan004Meeting();
+        for (Event e : m.events()) {
+            boolean isPrivate = e instanceof Event.SpeakerRegistered || e instanceof Event.RegistrationEdited;
+            assertThat(Visibility.hasPrivateData(e)).as("%s", e).isEqualTo(isPrivate);
+            if (!isPrivate) {
+                assertThat(Visibility.event(e, DISPLAY)).isSameAs(e);
+            }
+        }
+    }
+
+    @Test
+    void noPhoneNoteOrAttendeeIdLeaksToTheDisplayAnywhereInAWholeMeeting() {
+        var m = ReplayTest.plan004Meeting();
+        List<String> secrets = List.of("0912 000 111", "Không có điện thoại", "Ưu tiên", "phone-hoa", "phone-mai",
+                "phone-lan", "phone-tuan");
+        assertThat(m.state().toString()).contains(secrets);
+
+        for (Visibility.Viewer viewer : List.of(DISPLAY, Visibility.Viewer.of(Actor.attendee("phone-stranger")))) {
+            String shownState = Visibility.state(m.state(), viewer).toString();
+            secrets.forEach(secret -> assertThat(shownState).doesNotContain(secret));
+            for (Event e : m.events()) {
+                String shown = Visibility.event(e, viewer).toString();
+                secrets.forEach(secret -> assertThat(shown).as("%s", e).doesNotContain(secret));
+            }
+        }
+    }
+
+    @Test
+    void anAttendeeSeesItsOwnAttendeeIdButNoOneElses() {
+        var m = ReplayTest.plan004Meeting();
+        var hoa = Visibility.Viewer.of(Actor.attendee("phone-hoa"));
+        MeetingState shown = Visibility.state(m.state(), hoa);
+        assertThat(shown.registrations().values()).extracting(Registration::attendeeId)
+                .containsExactly("phone-hoa", null, "phone-hoa", null, null, null);
+        assertThat(shown.toString()).doesNotContain("phone-mai").doesNotContain("0912 000 111");
+    }
+
+    @Test
+    void aViewerIsMadeFromAnActor() {
+        assertThat(Visibility.Viewer.of(Actor.attendee("x"))).isEqualTo(new Visibility.Viewer(Role.ATTENDEE, "x"));
+        assertThat(Visibility.Viewer.of(Actor.CHAIR)).isEqualTo(new Visibility.Viewer(Role.CHAIR, null));
+        assertThat(CHAIR.role().isStaff()).isTrue();
+        assertThat(Role.DISPLAY.isStaff()).isFalse();
+        assertThat(Role.ATTENDEE.isStaff()).isFalse();
+    }
+}
