@@ -1,5 +1,6 @@
 package vn.doithoai.meeting;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -27,15 +28,15 @@ public record Actor(Role role, String attendeeId) {
 
     /** The form kept in the event log's actor column, e.g. {@code chair} or {@code attendee:3f9a…}. */
     public String label() {
-        String name = role.name().toLowerCase();
+        String name = role.name().toLowerCase(Locale.ROOT);
         return attendeeId == null ? name : name + ":" + attendeeId;
     }
 
     public static Actor fromLabel(String label) {
         int colon = label.indexOf(':');
         if (colon < 0) {
-            return new Actor(Role.valueOf(label.toUpperCase()), null);
+            return new Actor(Role.valueOf(label.toUpperCase(Locale.ROOT)), null);
         }
-        return new Actor(Role.valueOf(label.substring(0, colon).toUpperCase()), label.substring(colon + 1));
+        return new Actor(Role.valueOf(label.substring(0, colon).toUpperCase(Locale.ROOT)), label.substring(colon + 1));
     }
 }

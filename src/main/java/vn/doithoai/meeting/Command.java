@@ -185,7 +185,7 @@ public sealed interface Command {
                     .filter(r -> c.actor().attendeeId().equals(r.attendeeId())
                             && r.status() == Registration.Status.WAITING).count();
             if (waiting >= PER_PHONE) {
-                return Decision.refuse(Refusal.FIELD_INVALID,
+                return Decision.refuse(Refusal.PHONE_CAP_REACHED,
                         "Mỗi điện thoại có tối đa " + PER_PHONE + " đăng ký đang chờ",
                         "One phone may hold at most " + PER_PHONE + " waiting registrations");
             }
@@ -216,6 +216,9 @@ public sealed interface Command {
         }
 
         public Decision decide(MeetingState s, Context c) {
+            if (s.status() == MeetingStatus.CLOSED) {
+                return Refusals.closed();
+            }
             Registration r = s.registrations().get(registrationId);
             if (r == null) {
                 return Refusals.noRegistration(registrationId);
@@ -285,6 +288,9 @@ public sealed interface Command {
         }
 
         public Decision decide(MeetingState s, Context c) {
+            if (s.status() == MeetingStatus.CLOSED) {
+                return Refusals.closed();
+            }
             Registration r = s.registrations().get(registrationId);
             if (r == null) {
                 return Refusals.noRegistration(registrationId);

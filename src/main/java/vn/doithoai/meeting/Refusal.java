@@ -16,5 +16,6 @@ public record Refusal(String code, String vi, String en) {
     public static final String QUEUE_EMPTY = "QUEUE_EMPTY";
     public static final String LIST_CLOSED = "LIST_CLOSED";
     public static final String VILLAGE_CAP_REACHED = "VILLAGE_CAP_REACHED";
+    public static final String PHONE_CAP_REACHED = "PHONE_CAP_REACHED";
     public static final String NO_TURN = "NO_TURN";
 }

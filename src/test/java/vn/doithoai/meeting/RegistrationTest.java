@@ -205,7 +205,7 @@ class RegistrationTest {
         m.register("a1", "Hòa", "Thôn 1", "Hai");
         int third = m.register("a1", "Hòa", "Thôn 1", "Ba");
         Refusal refusal = m.refused(phone("a1"), register("Hòa", "Thôn 1", "Bốn"));
-        assertThat(refusal.code()).isEqualTo(Refusal.FIELD_INVALID);
+        assertThat(refusal.code()).isEqualTo(Refusal.PHONE_CAP_REACHED);
         assertThat(refusal.en()).isEqualTo("One phone may hold at most 3 waiting registrations");
 
         m.register("a2", "Mai", "Thôn 1", "Khác");
@@ -474,5 +474,16 @@ class RegistrationTest {
                 .isEqualTo(Refusal.WRONG_STATE);
         assertThat(m.refusedCode(CHAIR, new Command.RefuseRegistration(5, RefusalGround.BREAKS_RULES, null)))
                 .isEqualTo(Refusal.NOT_FOUND);
+    }
+
+    @Test
+    void afterTheCloseNobodyCanWithdrawOrBeRefused() {
+        var m = MeetingScript.started(MeetingScript.rules(300, 0, true));
+        int waiting = m.register("a1", "Hòa", "Thôn 1", "Đường");
+        m.ok(MeetingScript.CHAIR, new Command.CloseMeeting());
+
+        assertThat(m.refused(phone("a1"), new Command.Withdraw(waiting)).code()).isEqualTo(Refusal.WRONG_STATE);
+        assertThat(m.refused(MeetingScript.CHAIR, new Command.RefuseRegistration(waiting, RefusalGround.BREAKS_RULES, null)).code())
+                .isEqualTo(Refusal.WRONG_STATE);
     }
 }
