@@ -92,6 +92,7 @@ public final class MeetingOwner {
             try {
                 owner.replay(loaded.result());
                 owner.scheduleTimeUp();
+                LOG.info("Meeting {} loaded: {} event(s), {}", id, owner.lastSeq, owner.state.status());
                 ready.complete(owner);
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 ready.fail(new IllegalStateException("the log of meeting " + id + " cannot be read: " + e.getMessage()));
@@ -220,9 +221,20 @@ public final class MeetingOwner {
             published.add(p);
         }
         for (Published p : published) {
+            logMilestone(p);
             for (Subscriber s : subscribers) {
                 s.deliver(p);
             }
+        }
+    }
+
+    /** The moments an operator wants in the log; the rest is in the record. */
+    private void logMilestone(Published p) {
+        Event e = p.event();
+        if (e instanceof Event.RegistrationOpened || e instanceof Event.MeetingStarted
+                || e instanceof Event.MeetingClosed || e instanceof Event.SetupChanged) {
+            LOG.info("Meeting {} «{}»: {} (event {}, by {})", id, state.setup().title(),
+                    TypeNames.EVENTS.nameOf(e), p.seq(), p.actor().role().name().toLowerCase(java.util.Locale.ROOT));
         }
     }
 
