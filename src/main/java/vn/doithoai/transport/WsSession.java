@@ -166,6 +166,10 @@ final class WsSession implements Subscriber {
                 })
                 .onComplete(done -> {
                     admitting = false;
+                    if (owner != null && ws.isClosed()) {
+                        // The screen left while it was being admitted: don't keep it subscribed.
+                        owner.leave(this);
+                    }
                     if (done.failed()) {
                         LOG.warn("A screen could not join meeting {}: {}", meeting == null ? "?" : meeting.meetingId(),
                                 done.cause().getMessage());
