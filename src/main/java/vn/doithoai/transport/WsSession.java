@@ -44,7 +44,7 @@ final class WsSession implements Subscriber {
     private Actor actor;
     private String attendeeKey;
     private Visibility.Viewer viewer;
-    private MeetingOwner owner;
+    private volatile MeetingOwner owner;
     private boolean admitting;
     private int failedHellos;
 
