@@ -31,19 +31,22 @@ public final class Server implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
     static final int POOL_SIZE = 8;
+    static final long EVICT_EVERY_MS = 5 * 60_000;
 
     private final Database database;
     private final Vertx vertx;
     private final Pool pool;
     private final HttpServer http;
     private final String publicUrl;
+    private final Meetings meetings;
 
-    private Server(Database database, Vertx vertx, Pool pool, HttpServer http, String publicUrl) {
+    private Server(Database database, Vertx vertx, Pool pool, HttpServer http, String publicUrl, Meetings meetings) {
         this.database = database;
         this.vertx = vertx;
         this.pool = pool;
         this.http = http;
         this.publicUrl = publicUrl;
+        this.meetings = meetings;
     }
 
     public static Server start(Config requested) throws Exception {
@@ -62,6 +65,7 @@ public final class Server implements AutoCloseable {
             var meetings = new Meetings(hosts, store, directory, clock);
             String secretHash = await(OrganiserSecret.establish(directory, config.adminSecretIfSet().orElse(null)));
             int recovered = await(meetings.recoverLive());
+            vertx.setPeriodic(EVICT_EVERY_MS, id -> meetings.evictIdleClosed());
             String publicUrl = config.publicUrl();
             var ws = new WsEndpoint(vertx, new Admission(directory, publicUrl), meetings, clock, publicUrl,
                     config.allowedOrigins());
@@ -71,7 +75,7 @@ public final class Server implements AutoCloseable {
             LOG.info("doithoai listening on {}:{} — open {} ({} live meeting(s) rebuilt, ready in {} ms)",
                     config.host(), http.actualPort(), publicUrl, recovered,
                     Duration.ofNanos(System.nanoTime() - began).toMillis());
-            return new Server(database, vertx, pool, http, publicUrl);
+            return new Server(database, vertx, pool, http, publicUrl, meetings);
         } catch (Exception | Error e) {
             database.close();
             throw e;
@@ -80,6 +84,10 @@ public final class Server implements AutoCloseable {
 
     public int port() {
         return http.actualPort();
+    }
+
+    public Meetings meetings() {
+        return meetings;
     }
 
     public String publicUrl() {

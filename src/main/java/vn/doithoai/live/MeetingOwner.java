@@ -137,6 +137,14 @@ public final class MeetingOwner {
         return read.future();
     }
 
+    /** Whether this closed meeting can leave memory: nobody follows it and nothing is under way. */
+    Future<Boolean> isIdleAndClosed() {
+        Promise<Boolean> idle = Promise.promise();
+        context.runOnContext(v -> idle.complete(state.status() == vn.doithoai.meeting.MeetingStatus.CLOSED
+                && subscribers.isEmpty() && waiting.isEmpty() && !writing));
+        return idle.future();
+    }
+
     private CatchUp catchUp(Long lastSeen) {
         long oldestKept = recent.isEmpty() ? lastSeq + 1 : recent.peekFirst().seq();
         if (lastSeen == null || lastSeen > lastSeq || lastSeen + 1 < oldestKept) {

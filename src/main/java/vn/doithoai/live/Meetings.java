@@ -65,6 +65,29 @@ public final class Meetings {
         this.clock = clock;
     }
 
+    /**
+     * Lets closed meetings that nobody follows leave memory, so a server for a whole province
+     * holds only the meetings in use; a later visit loads one again from its log.
+     */
+    public Future<Integer> evictIdleClosed() {
+        List<Future<Boolean>> checks = owners.entrySet().stream()
+                .filter(e -> e.getValue().succeeded())
+                .map(e -> e.getValue().result().isIdleAndClosed()
+                        .map(idle -> idle && owners.remove(e.getKey(), e.getValue())))
+                .toList();
+        return Future.join(checks).map(all -> {
+            int evicted = (int) checks.stream().filter(Future::result).count();
+            if (evicted > 0) {
+                LOG.info("{} closed meeting(s) nobody follows released from memory; {} loaded", evicted, owners.size());
+            }
+            return evicted;
+        });
+    }
+
+    public int loadedCount() {
+        return owners.size();
+    }
+
     public Future<MeetingOwner> get(UUID meetingId) {
         Future<MeetingOwner> owner = owners.computeIfAbsent(meetingId,
                 id -> MeetingOwner.load(id, hosts.contextFor(id), store, clock));

@@ -215,6 +215,25 @@ class WholeMeetingTest {
         assertThat(state.path("state").path("status").asText()).isEqualTo("SCHEDULED");
     }
 
+    @Test
+    void aClosedMeetingNobodyFollowsLeavesMemoryAndComesBackFromItsLog() throws Exception {
+        JsonNode created = new Organiser(server.port()).communeWithMeeting(setup());
+        try (WsClient chair = WsClient.connect(server.port())) {
+            chair.helloWithToken(Organiser.token(created, "chair"), null);
+            ack(chair.command("StartMeeting", null));
+            ack(chair.command("CloseMeeting", null));
+            assertThat(server.meetings().evictIdleClosed().toCompletionStage().toCompletableFuture().get()).isZero();
+        }
+        Thread.sleep(200);
+        int loaded = server.meetings().loadedCount();
+
+        assertThat(server.meetings().evictIdleClosed().toCompletionStage().toCompletableFuture().get()).isEqualTo(1);
+        assertThat(server.meetings().loadedCount()).isEqualTo(loaded - 1);
+        WsClient display = connect();
+        JsonNode snapshot = display.helloWithToken(Organiser.token(created, "display"), null).path("snapshot");
+        assertThat(snapshot.path("status").asText()).isEqualTo("CLOSED");
+    }
+
     static JsonNode ack(JsonNode answer) {
         assertThat(answer.path("type").asText()).as("answer %s", answer).isEqualTo("ack");
         return answer;
