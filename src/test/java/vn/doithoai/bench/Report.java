@@ -1,0 +1,173 @@
+package vn.doithoai.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import vn.doithoai.codec.Json;
+
+/** The tables printed after each scenario, and the targets of the issue, met or not. */
+final class Report {
+
+    private Report() {
+    }
+
+    private static String lat(String label, JsonNode l) {
+        return String.format("  %-34s %8.2f %8.2f %8.2f %8.2f %9d%n", label, l.path("p50Ms").asDouble(Double.NaN),
+                l.path("p99Ms").asDouble(Double.NaN), l.path("p999Ms").asDouble(Double.NaN),
+                l.path("maxMs").asDouble(Double.NaN), l.path("count").asLong());
+    }
+
+    private static String head() {
+        return String.format("  %-34s %8s %8s %8s %8s %9s%n", "latency", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "samples");
+    }
+
+    static void fanOut(JsonNode r) {
+        var s = new StringBuilder("\n== fan-out: " + r.path("meetings").asInt() + " meetings × " + r.path("screensPerMeeting").asInt()
+                + " screens (+1 chair each) = " + r.path("clients").asInt() + " clients, " + r.path("commandsPerSecondPerMeeting").asDouble()
+                + " ExtendSlot/s per meeting, " + r.path("seconds").asInt() + " s measured ==\n");
+        if (r.has("screensCappedBecause")) {
+            s.append("  NOTE: ").append(r.path("screensRequested").asInt()).append(" screens requested; capped: ")
+                    .append(r.path("screensCappedBecause").asText()).append('\n');
+        }
+        s.append(head());
+        for (String who : new String[] {"doithoai", "bare"}) {
+            JsonNode d = r.path(who);
+            if (d.isMissingNode()) {
+                continue;
+            }
+            s.append(lat(who + ": command → each screen", d.path("toEachScreen")));
+            s.append(lat(who + ": command → last screen", d.path("toLastScreen")));
+            s.append(lat(who + ": command → chair's ack", d.path("toChairAck")));
+        }
+        for (String who : new String[] {"doithoai", "bare"}) {
+            JsonNode d = r.path(who);
+            if (!d.isMissingNode()) {
+                s.append(String.format("  %s: %d commands, %d unanswered, %d refused; %.0f deliveries/s; %d missing; %d screens closed, %d with gaps; server CPU %.2f cores, bench CPU %.2f cores%n",
+                        who, d.path("commandsSent").asInt(), d.path("commandsUnanswered").asInt(), d.path("commandsRefused").asInt(),
+                        d.path("eventsPerSecondDelivered").asDouble(), d.path("deliveriesMissing").asLong(),
+                        d.path("screensClosedByServer").asInt(), d.path("screensWithGapOrMissingEvents").asInt(),
+                        d.path("serverCpuCores").asDouble(Double.NaN), d.path("benchCpuCores").asDouble(Double.NaN)));
+            }
+        }
+        if (r.has("bare")) {
+            s.append(String.format("  ratio doithoai/bare p99: each screen %.2f×, last screen %.2f×%n",
+                    ratio(r, "toEachScreen"), ratio(r, "toLastScreen")));
+        }
+        System.out.print(s);
+    }
+
+    private static double ratio(JsonNode r, String which) {
+        return r.path("doithoai").path(which).path("p99Ms").asDouble() / r.path("bare").path(which).path("p99Ms").asDouble();
+    }
+
+    static void burst(JsonNode r) {
+        var s = new StringBuilder("\n== registration burst: " + r.path("phones").asInt() + " phones in "
+                + r.path("windowMs").asInt() + " ms (PostgreSQL " + r.path("postgres").asText() + ") ==\n");
+        JsonNode raw = r.path("rawInserts");
+        s.append(String.format("  raw committed INSERTs, one connection: %8.0f /s  (%d in %.1f s)%n",
+                raw.path("oneConnection").path("commitsPerSecond").asDouble(), raw.path("oneConnection").path("inserts").asLong(),
+                raw.path("oneConnection").path("seconds").asDouble()));
+        s.append(String.format("  raw committed INSERTs, pool of 8:     %8.0f /s  (%d in %.1f s)%n",
+                raw.path("pool8").path("commitsPerSecond").asDouble(), raw.path("pool8").path("inserts").asLong(),
+                raw.path("pool8").path("seconds").asDouble()));
+        JsonNode p = r.path("paced");
+        s.append(String.format("  paced: sent %d, acked %d, refused %d, unanswered %d, persisted %d, lost %d%n",
+                p.path("sent").asInt(), p.path("acked").asInt(), p.path("refused").asInt(), p.path("unanswered").asInt(),
+                p.path("persisted").asLong(), p.path("lost").asLong()));
+        s.append(head());
+        s.append(lat("paced: Register → ack", p.path("ack")));
+        s.append(lat("one meeting, all at once → ack", r.path("oneMeetingFlood").path("ack")));
+        s.append(lat("many meetings, all at once → ack", r.path("manyMeetingsFlood").path("ack")));
+        double one = r.path("oneMeetingFlood").path("durableEventsPerSecond").asDouble();
+        double many = r.path("manyMeetingsFlood").path("durableEventsPerSecond").asDouble();
+        s.append(String.format("  one meeting durable events/s: %.0f = %.2f× raw one-connection commits/s%n", one,
+                one / raw.path("oneConnection").path("commitsPerSecond").asDouble()));
+        s.append(String.format("  %d meetings durable events/s: %.0f = %.2f× raw pool commits/s%n", r.path("throughputMeetings").asInt(),
+                many, many / raw.path("pool8").path("commitsPerSecond").asDouble()));
+        System.out.print(s);
+    }
+
+    static void idle(JsonNode r) {
+        var s = new StringBuilder("\n== idle capacity: " + r.path("connections").asInt() + " connections over "
+                + r.path("meetings").asInt() + " meetings ==\n");
+        if (r.has("cappedBecause")) {
+            s.append("  NOTE: ").append(r.path("requested").asInt()).append(" requested; capped: ").append(r.path("cappedBecause").asText()).append('\n');
+        }
+        s.append(String.format("  held %d; connected in %.1f s%n", r.path("held").asInt(), r.path("connectSeconds").asDouble()));
+        s.append(String.format("  %-10s %14s %14s %10s%n", "", "heap after GC", "RSS", "open files"));
+        for (String k : new String[] {"baseline", "loaded"}) {
+            JsonNode m = r.path(k);
+            s.append(String.format("  %-10s %11.1f MiB %11.1f MiB %10d%n", k, m.path("heapUsedAfterGcBytes").asDouble() / 1048576,
+                    m.path("rssBytes").asDouble() / 1048576, m.path("openFiles").asLong()));
+        }
+        s.append(String.format("  per connection: heap %.0f bytes (%.2f KiB), RSS %.0f bytes (%.2f KiB)%n",
+                r.path("heapBytesPerConnection").asDouble(), r.path("heapBytesPerConnection").asDouble() / 1024,
+                r.path("rssBytesPerConnection").asDouble(), r.path("rssBytesPerConnection").asDouble() / 1024));
+        System.out.print(s);
+    }
+
+    static void recovery(JsonNode r) {
+        System.out.printf("%n== recovery: a meeting of %d events (written in %.1f s), SIGTERM, restart on the same data ==%n"
+                        + "  ready (/api/health answers): %.0f ms after start; served (chair's welcome, seq %d): %.0f ms after start%n",
+                r.path("eventsWritten").asLong(), r.path("writeSeconds").asDouble(), r.path("readyMs").asDouble(),
+                r.path("welcomeSeq").asLong(), r.path("servedMs").asDouble());
+    }
+
+    /** The targets of the issue; only those whose scenario ran. */
+    static ArrayNode targets(JsonNode results, int connections, int phones) {
+        ArrayNode t = Json.MAPPER.createArrayNode();
+        JsonNode idle = results.path("idle");
+        if (!idle.isMissingNode()) {
+            add(t, "20,000 concurrent clients held", idle.path("held").asInt() + " held", idle.path("held").asInt() >= 20000);
+            double perConn = idle.path("heapBytesPerConnection").asDouble(Double.NaN);
+            add(t, "< 16 KiB heap per idle client", String.format("%.2f KiB", perConn / 1024), perConn < 16384);
+        }
+        JsonNode f = results.path("fanout");
+        if (!f.isMissingNode()) {
+            double p99 = f.path("doithoai").path("toLastScreen").path("p99Ms").asDouble(Double.NaN);
+            boolean complete = f.path("doithoai").path("deliveriesMissing").asLong() == 0;
+            add(t, "chair action → last screen p99 ≤ 50 ms (every screen got every event)",
+                    String.format("%.2f ms, %d missing", p99, f.path("doithoai").path("deliveriesMissing").asLong()),
+                    p99 <= 50 && complete);
+            if (f.has("bare")) {
+                double r = ratio(f, "toLastScreen");
+                add(t, "last-screen p99 ≤ 2× bare broadcaster's", String.format("%.2f×", r), r <= 2);
+            }
+        }
+        JsonNode b = results.path("burst");
+        if (!b.isMissingNode()) {
+            JsonNode p = b.path("paced");
+            add(t, phones + " registrations in 1 s: all persisted, none lost",
+                    p.path("persisted").asLong() + " persisted, " + p.path("lost").asLong() + " lost",
+                    p.path("persisted").asLong() == phones && p.path("lost").asLong() == 0 && p.path("acked").asInt() == phones);
+            double ack = p.path("ack").path("p99Ms").asDouble(Double.NaN);
+            add(t, "registration ack p99 ≤ 250 ms", String.format("%.2f ms", ack), ack <= 250);
+            double one = b.path("oneMeetingFlood").path("durableEventsPerSecond").asDouble();
+            double raw1 = b.path("rawInserts").path("oneConnection").path("commitsPerSecond").asDouble();
+            add(t, "one meeting's durable events/s ≥ raw one-connection commits/s",
+                    String.format("%.0f vs %.0f (%.2f×)", one, raw1, one / raw1), one >= raw1);
+            double many = b.path("manyMeetingsFlood").path("durableEventsPerSecond").asDouble();
+            double rawPool = b.path("rawInserts").path("pool8").path("commitsPerSecond").asDouble();
+            add(t, "all meetings' durable events/s ≥ ½ raw pool commits/s",
+                    String.format("%.0f vs %.0f (%.2f×)", many, rawPool, many / rawPool), many >= rawPool / 2);
+        }
+        JsonNode r = results.path("recovery");
+        if (!r.isMissingNode()) {
+            double served = r.path("servedMs").asDouble(Double.NaN);
+            double ready = r.path("readyMs").asDouble(Double.NaN);
+            add(t, r.path("eventsWritten").asLong() + "-event meeting served ≤ 500 ms after start", String.format("%.0f ms", served), served <= 500);
+            add(t, "ready ≤ 3 s after start (initialised data folder)", String.format("%.0f ms", ready), ready <= 3000);
+        }
+        System.out.println("\n== targets ==");
+        for (JsonNode row : t) {
+            System.out.printf("  %-4s %-72s %s%n", row.path("met").asBoolean() ? "PASS" : "FAIL", row.path("target").asText(),
+                    row.path("measured").asText());
+        }
+        return t;
+    }
+
+    private static void add(ArrayNode t, String target, String measured, boolean met) {
+        ObjectNode row = t.addObject();
+        row.put("target", target).put("measured", measured).put("met", met);
+    }
+}
