@@ -2,6 +2,9 @@ package vn.doithoai.meeting;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +23,17 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
                            List<Turn> turns, List<MinuteEntry> minutes, List<Conclusion> conclusions,
                            Instant startedAt, Instant closedAt) {
 
+    /** The class of the maps this record makes itself, which are never changed after. */
+    private static final Class<?> FROZEN_MAP = Collections.unmodifiableMap(new LinkedHashMap<>()).getClass();
+
     public static final MeetingState NEW = new MeetingState(null, MeetingStatus.SCHEDULED, -1, true,
             Map.of(), List.of(), null, List.of(), List.of(), List.of(), null, null);
 
     public MeetingState {
-        registrations = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(registrations));
+        // Every event makes a new state: copy the registrations only when they changed, or the
+        // replay of a long meeting would copy them once per event.
+        registrations = FROZEN_MAP.isInstance(registrations) ? registrations
+                : Collections.unmodifiableMap(new LinkedHashMap<>(registrations));
         queue = List.copyOf(queue);
         turns = List.copyOf(turns);
         minutes = List.copyOf(minutes);
@@ -67,10 +76,15 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
         return conclusions.size() + 1;
     }
 
-    /** Whether this person has already held the floor in this meeting. */
-    boolean hasSpoken(String personKey) {
-        return registrations.values().stream().anyMatch(r -> r.personKey().equals(personKey)
-                && (r.status() == Registration.Status.SPOKEN || r.status() == Registration.Status.STOPPED));
+    /** The people who have already held the floor in this meeting (see {@link Registration#personKey}). */
+    Set<String> peopleWhoSpoke() {
+        var spoke = new HashSet<String>();
+        for (Registration r : registrations.values()) {
+            if (r.status() == Registration.Status.SPOKEN || r.status() == Registration.Status.STOPPED) {
+                spoke.add(r.personKey());
+            }
+        }
+        return spoke;
     }
 
     MeetingState withSetup(Setup newSetup) {
@@ -96,7 +110,7 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
     MeetingState withRegistration(Registration registration) {
         var changed = new LinkedHashMap<>(registrations);
         changed.put(registration.id(), registration);
-        return new MeetingState(setup, status, stepIndex, listOpen, changed, queue, floor, turns,
+        return new MeetingState(setup, status, stepIndex, listOpen, Collections.unmodifiableMap(changed), queue, floor, turns,
                 minutes, conclusions, startedAt, closedAt);
     }
 

@@ -2,6 +2,7 @@ package vn.doithoai.meeting;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The speaking order: where a new registration goes, and how the order changes. */
 final class Queue {
@@ -15,11 +16,16 @@ final class Queue {
      */
     static List<Integer> placeNew(MeetingState s, Registration added) {
         var order = new ArrayList<>(s.queue());
-        if (!s.setup().rules().firstTimersFirst() || s.hasSpoken(added.personKey())) {
+        if (!s.setup().rules().firstTimersFirst()) {
             order.add(added.id());
             return order;
         }
-        int firstRepeat = indexOfFirstRepeatSpeaker(s, order);
+        Set<String> spoke = s.peopleWhoSpoke();
+        if (spoke.contains(added.personKey())) {
+            order.add(added.id());
+            return order;
+        }
+        int firstRepeat = indexOfFirstRepeatSpeaker(s, order, spoke);
         order.add(firstRepeat < 0 ? order.size() : firstRepeat, added.id());
         return order;
     }
@@ -29,7 +35,11 @@ final class Queue {
      * not spoken yet, when the first-timers-first rule is on.
      */
     static List<Integer> afterSpeech(MeetingState s, Registration speaker) {
-        if (!s.setup().rules().firstTimersFirst() || !s.hasSpoken(speaker.personKey())) {
+        if (!s.setup().rules().firstTimersFirst()) {
+            return s.queue();
+        }
+        Set<String> spoke = s.peopleWhoSpoke();
+        if (!spoke.contains(speaker.personKey())) {
             return s.queue();
         }
         var theirs = new ArrayList<Integer>();
@@ -40,7 +50,7 @@ final class Queue {
         if (theirs.isEmpty()) {
             return s.queue();
         }
-        int firstRepeat = indexOfFirstRepeatSpeaker(s, others);
+        int firstRepeat = indexOfFirstRepeatSpeaker(s, others, spoke);
         others.addAll(firstRepeat < 0 ? others.size() : firstRepeat, theirs);
         return others;
     }
@@ -57,9 +67,9 @@ final class Queue {
         return order;
     }
 
-    private static int indexOfFirstRepeatSpeaker(MeetingState s, List<Integer> order) {
+    private static int indexOfFirstRepeatSpeaker(MeetingState s, List<Integer> order, Set<String> spoke) {
         for (int i = 0; i < order.size(); i++) {
-            if (s.hasSpoken(s.registrations().get(order.get(i)).personKey())) {
+            if (spoke.contains(s.registrations().get(order.get(i)).personKey())) {
                 return i;
             }
         }
