@@ -8,8 +8,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.doithoai.app.Config;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The HTTP server: the REST API, the WebSocket endpoint and the pages of {@code web/}. */
 public final class WebServer {
@@ -17,8 +19,11 @@ public final class WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     /** Frames above this close the socket (1009); the protocol's own limit is lower and answered politely. */
     static final int MAX_WEBSOCKET_FRAME = 64 * 1024;
-    /** The screens; each has its page in web/ (a placeholder until the screens land). */
+    /** The screens; each has its page in web/. */
     static final List<String> SCREENS = List.of("organiser", "chair", "secretary", "display", "phone");
+    /** The pages on the classpath, read for the hashes of their import maps. */
+    static final List<String> PAGES = Stream.concat(Stream.of("index"), SCREENS.stream())
+            .map(page -> "webroot/" + page + ".html").toList();
 
     private final Vertx vertx;
     private final RestApi api;
@@ -34,15 +39,20 @@ public final class WebServer {
 
     public Future<HttpServer> listen(String host, int port) {
         Router router = Router.router(vertx);
+        String contentSecurityPolicy = ContentSecurityPolicy.forPages(PAGES);
         router.route().handler(ctx -> {
             ctx.response().putHeader("X-Content-Type-Options", "nosniff")
                     .putHeader("Referrer-Policy", "no-referrer")
-                    .putHeader("X-Frame-Options", "DENY");
+                    .putHeader("X-Frame-Options", "DENY")
+                    .putHeader("Content-Security-Policy", contentSecurityPolicy);
             ctx.next();
         });
         router.get(WsEndpoint.PATH).handler(ws::upgrade);
         api.mount(router, gate);
         router.get("/j/:code").handler(ctx -> ctx.redirect("/phone#join=" + ctx.pathParam("code").replaceAll("[^A-Za-z0-9]", "")));
+        // The public URL is not handed to this class; it is derived by the same rule as Config's.
+        router.get(JoinQrCode.PATH).handler(new JoinQrCode(Config.fromEnvironment().withPort(port).publicUrl())::handle);
+        new WebJars().mount(router);
         for (String screen : SCREENS) {
             router.get("/" + screen).handler(ctx -> ctx.reroute("/" + screen + ".html"));
         }

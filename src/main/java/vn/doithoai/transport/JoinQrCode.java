@@ -1,0 +1,52 @@
+package vn.doithoai.transport;
+
+import io.nayuki.qrcodegen.QrCode;
+import io.vertx.ext.web.RoutingContext;
+import vn.doithoai.access.Secrets;
+
+import java.util.regex.Pattern;
+
+/**
+ * {@code GET /qr/{joinCode}.svg}: the QR code a phone scans to join, drawn as SVG on the server so
+ * that no page needs a QR library. It encodes {@code <publicUrl>/j/<code>}.
+ */
+final class JoinQrCode {
+
+    static final String PATH = "/qr/:file";
+    private static final Pattern CODE = Pattern.compile("[A-Z0-9]{4,12}");
+    private static final int QUIET_ZONE = 4;
+
+    private final String publicUrl;
+
+    JoinQrCode(String publicUrl) {
+        this.publicUrl = publicUrl;
+    }
+
+    void handle(RoutingContext ctx) {
+        String file = ctx.pathParam("file");
+        String code = file.endsWith(".svg") ? Secrets.normalizeJoinCode(file.substring(0, file.length() - 4)) : "";
+        if (!CODE.matcher(code).matches()) {
+            Problem.notFound("mã QR này", "QR code").send(ctx, 404);
+            return;
+        }
+        ctx.response().putHeader("content-type", "image/svg+xml; charset=utf-8")
+                .putHeader("cache-control", "public, max-age=86400")
+                .end(svg(QrCode.encodeText(publicUrl + "/j/" + code, QrCode.Ecc.MEDIUM)));
+    }
+
+    /** One path of unit squares; crisp at any size. */
+    static String svg(QrCode qr) {
+        int size = qr.size + 2 * QUIET_ZONE;
+        var path = new StringBuilder();
+        for (int y = 0; y < qr.size; y++) {
+            for (int x = 0; x < qr.size; x++) {
+                if (qr.getModule(x, y)) {
+                    path.append('M').append(x + QUIET_ZONE).append(',').append(y + QUIET_ZONE).append("h1v1h-1z");
+                }
+            }
+        }
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size
+                + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
+                + "<path fill=\"#000\" d=\"" + path + "\"/></svg>";
+    }
+}

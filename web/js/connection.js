@@ -1,0 +1,183 @@
+// One WebSocket to the server (docs/protocol.md): hello with lastSeq, catch-up, commands that are
+// resent with the same id after a reconnect until answered, and the clock offset to the server.
+import { applyPatch } from './state.js';
+
+const PING_EVERY_MS = 10000;
+const SILENCE_LIMIT_MS = 35000; // the server sends "time" every 15 s
+const BACKOFF_MS = [300, 1000, 2000, 4000, 8000];
+
+export class Connection {
+  /**
+   * @param credential () => ({token} | {join, attendeeKey})
+   * @param onChange   called after every change of state, status or clock
+   * @param onWelcome  optional, with the welcome frame
+   * @param onEvent    optional, with each applied event frame
+   */
+  constructor({ credential, onChange, onWelcome, onEvent }) {
+    this.credential = credential;
+    this.onChange = onChange;
+    this.onWelcome = onWelcome || (() => {});
+    this.onEvent = onEvent || (() => {});
+    this.state = null;
+    this.seq = 0;
+    this.welcome = null;
+    this.status = 'connecting'; // connecting | online | offline | refused
+    this.offset = 0;            // server time − local time, ms
+    this.bestRtt = Infinity;
+    this.pending = new Map();   // id → {frame, resolve}
+    this.attempt = 0;
+    this.socket = null;
+    this.lastHeard = 0;
+    this.refusal = null;
+    const wake = () => this.checkAlive();
+    document.addEventListener('visibilitychange', () => { if (!document.hidden) wake(); });
+    window.addEventListener('online', wake);
+    window.addEventListener('pageshow', wake);
+    setInterval(() => this.tick(), 1000);
+    this.open();
+  }
+
+  /** Sends a command; resolves with the ack or error frame (never rejects). */
+  command(name, args) {
+    const id = 'c-' + (crypto.randomUUID ? crypto.randomUUID() : Date.now() + '-' + Math.random());
+    return this.commandWithId(id, name, args);
+  }
+
+  commandWithId(id, name, args) {
+    const frame = { type: 'command', id, name, args: args || {} };
+    return new Promise(resolve => {
+      this.pending.set(id, { frame, resolve });
+      if (this.status === 'online') this.send(frame);
+      this.onChange();
+    });
+  }
+
+  /** Milliseconds on the server's clock, now. */
+  now() { return Date.now() + this.offset; }
+
+  open() {
+    clearTimeout(this.retryTimer);
+    if (this.socket) { this.socket.onclose = null; this.socket.close(); }
+    const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws';
+    const socket = new WebSocket(url);
+    this.socket = socket;
+    this.status = this.status === 'refused' ? 'refused' : 'connecting';
+    socket.onopen = () => {
+      this.lastHeard = Date.now();
+      const hello = { type: 'hello', v: 1, ...this.credential() };
+      if (this.state) hello.lastSeq = this.seq;
+      this.send(hello);
+      this.ping();
+    };
+    socket.onmessage = message => this.receive(JSON.parse(message.data));
+    socket.onclose = () => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      if (this.status !== 'refused') this.status = 'offline';
+      this.onChange();
+      const delay = BACKOFF_MS[Math.min(this.attempt++, BACKOFF_MS.length - 1)];
+      this.retryTimer = setTimeout(() => this.open(), delay);
+    };
+  }
+
+  /** After the phone wakes or the network returns: reconnect now rather than at the next backoff. */
+  checkAlive() {
+    if (this.status === 'refused') return;
+    if (!this.socket || this.socket.readyState > 1) { this.attempt = 0; this.open(); return; }
+    this.ping();
+    const asked = Date.now();
+    setTimeout(() => { if (this.lastHeard < asked && this.socket) this.open(); }, 3000);
+  }
+
+  tick() {
+    if (this.status === 'online' && Date.now() - this.lastHeard > SILENCE_LIMIT_MS) this.open();
+    if (this.status === 'online' && Date.now() - this.lastPing > PING_EVERY_MS) this.ping();
+  }
+
+  ping() {
+    this.lastPing = Date.now();
+    this.send({ type: 'ping', t: Date.now() });
+  }
+
+  send(frame) {
+    if (this.socket && this.socket.readyState === 1) this.socket.send(JSON.stringify(frame));
+  }
+
+  receive(frame) {
+    this.lastHeard = Date.now();
+    switch (frame.type) {
+      case 'welcome': return this.welcomed(frame);
+      case 'event': return this.applyEvent(frame, true);
+      case 'ack':
+      case 'error': return this.answered(frame);
+      case 'pong': return this.pong(frame);
+      case 'time':
+        if (this.bestRtt === Infinity) this.offset = frame.serverTime - Date.now();
+        return;
+    }
+  }
+
+  welcomed(frame) {
+    this.status = 'online';
+    this.attempt = 0;
+    this.welcome = frame;
+    this.refusal = null;
+    if (this.bestRtt === Infinity) this.offset = frame.serverTime - Date.now();
+    if (frame.catchUp === 'snapshot') {
+      this.state = frame.snapshot;
+      this.seq = frame.seq;
+    }
+    for (const event of frame.events || []) this.applyEvent(event, false);
+    this.onWelcome(frame);
+    for (const { frame: command } of this.pending.values()) this.send(command);
+    this.onChange();
+  }
+
+  applyEvent(frame, live) {
+    if (frame.seq <= this.seq) return;
+    if (frame.seq !== this.seq + 1) { this.open(); return; } // a gap: catch up from lastSeq
+    applyPatch(this.state, frame.patch);
+    this.seq = frame.seq;
+    this.onEvent(frame, live);
+    if (live) this.onChange();
+  }
+
+  answered(frame) {
+    if (frame.id == null) {
+      if (!this.state) { // a refused hello
+        this.status = 'refused';
+        this.refusal = frame;
+        this.socket && this.socket.close();
+        this.onChange();
+      }
+      return;
+    }
+    const waiting = this.pending.get(frame.id);
+    if (!waiting) return;
+    this.pending.delete(frame.id);
+    waiting.resolve(frame);
+    this.onChange();
+  }
+
+  pong(frame) {
+    const received = Date.now();
+    const rtt = received - frame.t;
+    // The sample with the shortest round trip is the most exact; older ones age out slowly.
+    if (rtt <= this.bestRtt + 20) {
+      this.bestRtt = Math.min(rtt, this.bestRtt);
+      this.offset = frame.serverTime - (frame.t + received) / 2;
+      this.onChange();
+    } else {
+      this.bestRtt += 5;
+    }
+  }
+
+  /** Retry after a refused credential (e.g. a join code typed again). */
+  retry() {
+    this.status = 'connecting';
+    this.state = null;
+    this.seq = 0;
+    this.attempt = 0;
+    this.open();
+  }
+}

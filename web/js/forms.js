@@ -1,0 +1,86 @@
+// Forms shared by the chair and the secretary consoles. Inputs are uncontrolled: values are read
+// with FormData on submit, so a re-render never takes away what a person is typing.
+import { html } from 'lit-html';
+import { t, GROUNDS, OUTCOMES } from './i18n.js';
+import { allTurns } from './state.js';
+
+export const STAFF_STRINGS = {
+  conclusion: ['Ghi kết luận', 'Record a conclusion'],
+  conclusionText: ['Nội dung kết luận', 'Conclusion'],
+  outcome: ['Kết quả', 'Outcome'],
+  office: ['Cơ quan chịu trách nhiệm', 'Responsible office'],
+  deadline: ['Thời hạn', 'Deadline'],
+  onSpeeches: ['Về các ý kiến', 'On the speeches'],
+  save: ['Lưu', 'Save'],
+  cancel: ['Hủy', 'Cancel'],
+  ground: ['Lý do', 'Ground'],
+  reasonText: ['Ghi rõ lý do', 'Reason in words'],
+  registerAtDesk: ['Đăng ký tại bàn thư ký', 'Register at the desk'],
+  name: ['Họ và tên', 'Full name'],
+  village: ['Thôn, làng hoặc tổ chức', 'Village or organisation'],
+  group: ['Nhóm', 'Group'],
+  topic: ['Nội dung', 'Topic'],
+  summary: ['Tóm tắt', 'Summary'],
+  phone: ['Số điện thoại', 'Phone'],
+  note: ['Ghi chú riêng (không hiển thị công khai)', 'Private note (never shown publicly)'],
+  register: ['Đăng ký', 'Register'],
+  done: ['Đã lưu', 'Saved'],
+};
+
+/** Sends the form's non-empty fields as a command; resets it when the server accepted. */
+export async function submitForm(e, conn, name, shape, report) {
+  e.preventDefault();
+  const form = e.target;
+  const args = {};
+  for (const [key, value] of new FormData(form)) {
+    const v = typeof value === 'string' ? value.trim() : value;
+    if (v === '') continue;
+    if (shape && shape[key] === 'list') (args[key] = args[key] || []).push(Number(v));
+    else if (shape && shape[key] === 'number') args[key] = Number(v);
+    else args[key] = v;
+  }
+  const answer = await conn.command(name, args);
+  if (answer.type === 'ack') form.reset();
+  report(answer);
+  return answer;
+}
+
+export function conclusionForm(conn, state, report) {
+  const speeches = allTurns(state).filter(turn => turn.kind === 'SPEECH').slice(-8);
+  return html`
+    <form class="stack" data-test="conclusion-form" @submit=${e => submitForm(e, conn, 'RecordConclusion', { turnIds: 'list' }, report)}>
+      <h2>${t('conclusion')}</h2>
+      <label>${t('conclusionText')}<textarea name="text" rows="3" maxlength="5000" required></textarea></label>
+      <div class="row">
+        <label>${t('outcome')}<select name="outcome">${OUTCOMES.map(o => html`<option value=${o}>${t('outcome_' + o)}</option>`)}</select></label>
+        <label>${t('deadline')}<input type="date" name="deadline"></label>
+      </div>
+      <label>${t('office')}<input name="office" maxlength="200"></label>
+      ${speeches.length ? html`<fieldset><legend>${t('onSpeeches')}</legend>
+        ${speeches.map(turn => html`<label class="check"><input type="checkbox" name="turnIds" value=${turn.id}> ${turn.name} — ${turn.topic || ''}</label>`)}
+      </fieldset>` : ''}
+      <button class="primary" data-test="conclusion-submit">${t('save')}</button>
+    </form>`;
+}
+
+export function reasonFields() {
+  return html`
+    <fieldset><legend>${t('ground')}</legend>
+      ${GROUNDS.map((g, i) => html`<label class="check"><input type="radio" name="ground" value=${g} ?checked=${i === 0}> ${t('ground_' + g)}</label>`)}
+    </fieldset>
+    <label>${t('reasonText')}<input name="text" maxlength="500" data-test="reason-text"></label>`;
+}
+
+export function deskForm(conn, report) {
+  const input = (name, max, required) => html`<label>${t(name)}<input name=${name} maxlength=${max} ?required=${required}></label>`;
+  return html`
+    <form class="stack" data-test="desk-form" @submit=${e => submitForm(e, conn, 'RegisterAtDesk', null, report)}>
+      <h2>${t('registerAtDesk')}</h2>
+      <div class="row">${input('name', 100, true)}${input('village', 100, true)}</div>
+      <div class="row">${input('group', 100)}${input('phone', 20)}</div>
+      ${input('topic', 200, true)}
+      <label>${t('summary')}<textarea name="summary" rows="2" maxlength="1000"></textarea></label>
+      <label>${t('note')}<input name="note" maxlength="1000"></label>
+      <button class="primary" data-test="desk-submit">${t('register')}</button>
+    </form>`;
+}

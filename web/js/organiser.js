@@ -1,0 +1,284 @@
+// The organiser's page: sign in with the organiser's secret, set up meetings, hand out role links,
+// print or show the join QR code.
+import { html, render } from 'lit-html';
+import { setup, t, langButton, errorText } from './i18n.js';
+
+setup({
+  title: ['Tổ chức hội nghị đối thoại', 'Organise dialogue conferences'],
+  signIn: ['Đăng nhập', 'Sign in'],
+  secret: ['Mã bí mật của người tổ chức', "Organiser's secret"],
+  wrongSecret: ['Mã bí mật không đúng.', 'The secret is wrong.'],
+  signOut: ['Đăng xuất', 'Sign out'],
+  communes: ['Xã', 'Commune'],
+  newCommune: ['Thêm xã', 'Add a commune'],
+  communeName: ['Tên xã', 'Commune name'],
+  province: ['Tỉnh', 'Province'],
+  add: ['Thêm', 'Add'],
+  meetings: ['Các hội nghị', 'Meetings'],
+  noMeetings: ['Chưa có hội nghị nào.', 'No meetings yet.'],
+  newMeeting: ['Tạo hội nghị mới', 'New meeting'],
+  edit: ['Sửa', 'Edit'],
+  open: ['Mở', 'Open'],
+  setupTitle: ['Thông tin hội nghị', 'Meeting setup'],
+  kind: ['Hình thức', 'Kind'],
+  kind_PERIODIC: ['Định kỳ', 'Periodic'],
+  kind_THEMATIC: ['Chuyên đề', 'Thematic'],
+  kind_EXTRAORDINARY: ['Đột xuất', 'Extraordinary'],
+  meetingTitle: ['Tên hội nghị', 'Title'],
+  topic: ['Chủ đề', 'Topic'],
+  group: ['Đối tượng đối thoại', 'Group'],
+  scheduledAt: ['Thời gian', 'Date and time'],
+  venue: ['Địa điểm', 'Venue'],
+  chairs: ['Chủ trì (mỗi dòng một người)', 'Chairs (one per line)'],
+  hostOffice: ['Cơ quan tham mưu', 'Host office'],
+  steps: ['Chương trình (mỗi dòng: tiếng Việt | English; để trống: 4 bước theo kế hoạch)', 'Program (one per line: Vietnamese | English; empty: the 4 steps of the plan)'],
+  rules: ['Quy định phát biểu', 'Speaking rules'],
+  slotSeconds: ['Thời gian mỗi ý kiến (giây)', 'Time per speech (seconds)'],
+  warningSeconds: ['Cảnh báo trước khi hết giờ (giây)', 'Warning before the end (seconds)'],
+  perVillageCap: ['Số người tối đa mỗi thôn (0: không giới hạn)', 'Most speakers per village (0: no cap)'],
+  firstTimersFirst: ['Ưu tiên người chưa phát biểu', 'First-time speakers first'],
+  responseSeconds: ['Thời gian trả lời (giây)', 'Time per response (seconds)'],
+  create: ['Tạo hội nghị', 'Create the meeting'],
+  save: ['Lưu thay đổi', 'Save changes'],
+  saved: ['Đã lưu.', 'Saved.'],
+  links: ['Liên kết theo vai trò', 'Role links'],
+  linksOnce: ['Các liên kết chỉ hiện một lần: hãy sao chép và gửi cho đúng người.', 'The links are shown once: copy them and give each to the right person.'],
+  linksHidden: ['Liên kết đã được cấp. Nếu bị mất, hãy cấp lại (liên kết cũ sẽ hết hiệu lực).', 'Links were issued. If lost, issue new ones (the old ones stop working).'],
+  newLinks: ['Cấp lại liên kết', 'Issue new links'],
+  confirmNewLinks: ['Cấp liên kết mới? Liên kết cũ sẽ không dùng được nữa.', 'Issue new links? The old ones will stop working.'],
+  link_chair: ['Chủ trì', 'Chair'],
+  link_secretary: ['Thư ký', 'Secretary'],
+  link_display: ['Màn hình hội trường', 'Hall display'],
+  link_join: ['Người dân tham gia', 'Attendees join'],
+  joinCode: ['Mã tham gia', 'Join code'],
+  printQr: ['In mã QR', 'Print the QR code'],
+  showQr: ['Hiện mã QR toàn màn hình', 'Show the QR code full screen'],
+  close: ['Đóng', 'Close'],
+  scanToJoin: ['Quét mã để đăng ký phát biểu', 'Scan to register to speak'],
+}, () => draw());
+
+const KEY = 'doithoai.organiser';
+let secret = sessionStorage.getItem(KEY);
+let signInError = null;
+let communes = [];
+let communeId = null;
+let meetings = [];
+let meeting = null;      // {meeting, state} of the one opened, or {new: true}
+let links = {};          // meetingId → links shown once
+let message = null;      // {kind, text}
+let bigQr = false;
+
+async function api(method, path, body) {
+  const response = await fetch(path, {
+    method,
+    headers: { Authorization: 'Bearer ' + secret, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data = response.status === 204 ? null : await response.json().catch(() => null);
+  return { ok: response.ok, status: response.status, data };
+}
+
+async function signIn(e) {
+  e.preventDefault();
+  secret = new FormData(e.target).get('secret').trim();
+  const answer = await api('GET', '/api/communes');
+  if (!answer.ok) { secret = null; signInError = t('wrongSecret'); draw(); return; }
+  sessionStorage.setItem(KEY, secret);
+  signInError = null;
+  communes = answer.data;
+  await pickCommune(communes.length ? communes[0].id : null);
+}
+
+async function loadCommunes() {
+  const answer = await api('GET', '/api/communes');
+  if (answer.status === 401) { signOut(); return; }
+  communes = answer.data || [];
+  await pickCommune(communeId || (communes[0] && communes[0].id));
+}
+
+async function pickCommune(id) {
+  communeId = id;
+  meetings = id ? (await api('GET', `/api/communes/${id}/meetings`)).data || [] : [];
+  draw();
+}
+
+async function addCommune(e) {
+  e.preventDefault();
+  const values = Object.fromEntries(new FormData(e.target));
+  const answer = await api('POST', '/api/communes', values);
+  if (!answer.ok) { message = { kind: 'error', text: errorText(answer.data) }; draw(); return; }
+  e.target.reset();
+  communes = [...communes, answer.data];
+  await pickCommune(answer.data.id);
+}
+
+async function openMeeting(id) {
+  const answer = await api('GET', `/api/meetings/${id}`);
+  meeting = answer.data;
+  message = null;
+  draw();
+}
+
+function signOut() {
+  sessionStorage.removeItem(KEY);
+  secret = null;
+  draw();
+}
+
+const lines = text => text.split('\n').map(l => l.trim()).filter(Boolean);
+
+function setupFrom(form) {
+  const v = name => form.elements[name].value.trim();
+  const setupValue = {
+    kind: v('kind'), title: v('title'), topic: v('topic') || null, group: v('group') || null,
+    scheduledAt: v('scheduledAt') ? new Date(v('scheduledAt')).toISOString() : null,
+    venue: v('venue') || null, chairs: lines(v('chairs')), hostOffice: v('hostOffice') || null,
+    rules: {
+      slotSeconds: Number(v('slotSeconds')), warningSeconds: Number(v('warningSeconds')),
+      perVillageCap: Number(v('perVillageCap')), firstTimersFirst: form.elements.firstTimersFirst.checked,
+      responseSeconds: Number(v('responseSeconds')),
+    },
+  };
+  const steps = lines(v('steps')).map(line => {
+    const [vi, en] = line.split('|').map(part => part.trim());
+    return { vi, en: en || vi };
+  });
+  if (steps.length) setupValue.steps = steps;
+  return setupValue;
+}
+
+async function saveMeeting(e) {
+  e.preventDefault();
+  const body = setupFrom(e.target);
+  const answer = meeting.new
+    ? await api('POST', `/api/communes/${communeId}/meetings`, body)
+    : await api('PUT', `/api/meetings/${meeting.meeting.id}/setup`, body);
+  if (!answer.ok) { message = { kind: 'error', text: errorText(answer.data) }; draw(); return; }
+  message = { kind: 'ok', text: t('saved') };
+  const id = meeting.new ? answer.data.meetingId : meeting.meeting.id;
+  if (meeting.new) links[id] = answer.data.links;
+  await pickCommune(communeId);
+  await openMeeting(id);
+  message = { kind: 'ok', text: t('saved') };
+  draw();
+}
+
+async function newLinks() {
+  if (!confirm(t('confirmNewLinks'))) return;
+  const answer = await api('POST', `/api/meetings/${meeting.meeting.id}/links`);
+  if (answer.ok) links[meeting.meeting.id] = answer.data.links;
+  else message = { kind: 'error', text: errorText(answer.data) };
+  draw();
+}
+
+function localInput(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const pad = n => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+function draw() {
+  render(secret ? signedIn() : signInView(), document.getElementById('app'));
+}
+
+function signInView() {
+  return html`
+    <header class="bar"><h1>${t('title')}</h1>${langButton()}</header>
+    <form class="card narrow" data-test="sign-in" @submit=${signIn}>
+      <label>${t('secret')}<input type="password" name="secret" autocomplete="current-password" data-test="secret" required></label>
+      ${signInError ? html`<p class="error" role="alert">${signInError}</p>` : ''}
+      <button class="primary" data-test="sign-in-submit">${t('signIn')}</button>
+    </form>`;
+}
+
+function signedIn() {
+  return html`
+    <header class="bar no-print"><h1>${t('title')}</h1>
+      <div class="bar-right">${langButton()}<button type="button" @click=${signOut}>${t('signOut')}</button></div></header>
+    <div class="organiser-grid">
+      <section class="panel no-print">
+        <h2>${t('communes')}</h2>
+        <select data-test="commune" @change=${e => pickCommune(e.target.value)}>
+          ${communes.map(c => html`<option value=${c.id} ?selected=${c.id === communeId}>${c.name}${c.province ? ' — ' + c.province : ''}</option>`)}
+        </select>
+        <form class="stack" data-test="commune-form" @submit=${addCommune}>
+          <h3>${t('newCommune')}</h3>
+          <label>${t('communeName')}<input name="name" required maxlength="200"></label>
+          <label>${t('province')}<input name="province" maxlength="200"></label>
+          <button>${t('add')}</button>
+        </form>
+        <h2>${t('meetings')}</h2>
+        ${meetings.length ? '' : html`<p class="muted">${t('noMeetings')}</p>`}
+        <ul class="meetings" data-test="meetings">
+          ${meetings.map(m => html`<li><button class="link" data-test="meeting" @click=${() => openMeeting(m.id)}>${m.title}</button>
+            <div class="muted">${t('status_' + m.status)} · ${m.joinCode}${m.scheduledAt ? ' · ' + new Date(m.scheduledAt).toLocaleString() : ''}</div></li>`)}
+        </ul>
+        ${communeId ? html`<button class="primary" data-test="new-meeting" @click=${() => { meeting = { new: true }; message = null; draw(); }}>${t('newMeeting')}</button>` : ''}
+      </section>
+      ${meeting ? html`<section class="panel wide no-print">${setupForm()}</section>` : ''}
+      ${meeting && !meeting.new ? html`<section class="panel">${joinPanel()}</section>` : ''}
+    </div>
+    ${bigQr && meeting && !meeting.new ? qrOverlay() : ''}`;
+}
+
+function setupForm() {
+  const s = meeting.new ? null : meeting.state.setup;
+  const rules = s ? s.rules : { slotSeconds: 300, warningSeconds: 60, perVillageCap: 5, firstTimersFirst: true, responseSeconds: 300 };
+  const key = meeting.new ? 'new' : meeting.meeting.id;
+  const input = (name, value, attrs = {}) => html`<label>${t(attrs.label || name)}<input name=${name} .value=${value == null ? '' : String(value)}
+      type=${attrs.type || 'text'} ?required=${attrs.required} min=${attrs.min ?? ''} max=${attrs.max ?? ''}></label>`;
+  return html`
+    <form class="stack" data-test="setup-form" data-key=${key} @submit=${saveMeeting}>
+      <h2>${meeting.new ? t('newMeeting') : t('setupTitle')}</h2>
+      ${message ? html`<p class=${message.kind} role="alert" data-test="message">${message.text}</p>` : ''}
+      <label>${t('kind')}<select name="kind">${['PERIODIC', 'THEMATIC', 'EXTRAORDINARY'].map(k => html`<option value=${k} ?selected=${s ? s.kind === k : k === 'PERIODIC'}>${t('kind_' + k)}</option>`)}</select></label>
+      ${input('title', s && s.title, { label: 'meetingTitle', required: true })}
+      <div class="row">${input('topic', s && s.topic)}${input('group', s && s.group)}</div>
+      <div class="row">${input('scheduledAt', localInput(s && s.scheduledAt), { type: 'datetime-local' })}${input('venue', s && s.venue)}</div>
+      <label>${t('chairs')}<textarea name="chairs" rows="2" .value=${s ? s.chairs.join('\n') : ''}></textarea></label>
+      ${input('hostOffice', s && s.hostOffice)}
+      <label>${t('steps')}<textarea name="steps" rows="4" .value=${s ? s.steps.map(step => step.vi + ' | ' + step.en).join('\n') : ''}></textarea></label>
+      <fieldset><legend>${t('rules')}</legend>
+        <div class="row">${input('slotSeconds', rules.slotSeconds, { type: 'number', min: 30, max: 3600 })}${input('warningSeconds', rules.warningSeconds, { type: 'number', min: 0, max: 3599 })}</div>
+        <div class="row">${input('responseSeconds', rules.responseSeconds, { type: 'number', min: 30, max: 3600 })}${input('perVillageCap', rules.perVillageCap, { type: 'number', min: 0, max: 1000 })}</div>
+        <label class="check"><input type="checkbox" name="firstTimersFirst" .checked=${rules.firstTimersFirst}> ${t('firstTimersFirst')}</label>
+      </fieldset>
+      <button class="primary" data-test="setup-submit">${meeting.new ? t('create') : t('save')}</button>
+    </form>`;
+}
+
+function joinPanel() {
+  const m = meeting.meeting;
+  const shown = links[m.id];
+  return html`
+    <div class="print-card">
+      <h2 class="print-only">${meeting.state.setup.title}</h2>
+      <img class="qr" src="/qr/${m.joinCode}.svg" alt="QR" data-test="qr">
+      <p class="print-only">${t('scanToJoin')}</p>
+      <div>${t('joinCode')}: <strong class="join-code-inline" data-test="join-code">${m.joinCode}</strong></div>
+      <div class="muted">${location.origin}/j/${m.joinCode}</div>
+    </div>
+    <div class="actions no-print">
+      <button data-test="print-qr" @click=${() => window.print()}>${t('printQr')}</button>
+      <button data-test="show-qr" @click=${() => { bigQr = true; draw(); }}>${t('showQr')}</button>
+    </div>
+    <div class="no-print">
+      <h2>${t('links')}</h2>
+      ${shown ? html`<p class="muted">${t('linksOnce')}</p>
+        <dl class="links" data-test="links">${Object.entries(shown).map(([role, url]) => html`
+          <dt>${t('link_' + role)}</dt><dd><input readonly .value=${url} data-test="link-${role}" @focus=${e => e.target.select()}></dd>`)}</dl>`
+        : html`<p class="muted">${t('linksHidden')}</p>`}
+      <button class="danger" data-test="new-links" @click=${newLinks}>${t('newLinks')}</button>
+    </div>`;
+}
+
+function qrOverlay() {
+  const m = meeting.meeting;
+  return html`<div class="overlay" data-test="qr-overlay" @click=${() => { bigQr = false; draw(); }}>
+    <img src="/qr/${m.joinCode}.svg" alt="QR"><div class="join-code">${m.joinCode}</div>
+    <div>${t('scanToJoin')}</div>
+    <button>${t('close')}</button></div>`;
+}
+
+if (secret) loadCommunes(); else draw();

@@ -1,0 +1,157 @@
+// The secretary's console: live minutes that are never lost, registration at the desk, topics,
+// conclusions.
+import { html, render } from 'lit-html';
+import { setup, t, pick, time } from './i18n.js';
+import { queue, allTurns } from './state.js';
+import { conclusionForm, deskForm, STAFF_STRINGS } from './forms.js';
+import { connectWithToken, Feedback, header, floorSummary } from './staff.js';
+
+setup({
+  ...STAFF_STRINGS,
+  role: ['Thư ký hội nghị', 'Secretary'],
+  minutes: ['Biên bản', 'Minutes'],
+  minutesFor: ['Đang ghi cho: {0}', 'Writing for: {0}'],
+  stepLabel: ['nội dung “{0}”', 'step “{0}”'],
+  minutesHelp: ['Enter để lưu dòng, Shift+Enter để xuống dòng. Bản nháp được giữ trên máy này.', 'Enter saves the line, Shift+Enter adds a new line. The draft is kept on this device.'],
+  addMinute: ['Lưu vào biên bản', 'Add to the minutes'],
+  sendingMinute: ['đang gửi…', 'sending…'],
+  entries: ['Các dòng đã ghi', 'Entries'],
+  queueTitle: ['Danh sách chờ phát biểu', 'Waiting to speak'],
+  editTopic: ['Sửa nội dung', 'Edit topic'],
+  empty: ['Chưa có ai đăng ký.', 'Nobody is waiting.'],
+  auto: ['tự động', 'automatic'],
+  corrected: ['đã sửa', 'corrected'],
+});
+
+const conn = connectWithToken(() => draw());
+const feedback = new Feedback(() => draw());
+let editing = null; // registration id whose topic is being edited
+let draftKey = null;
+let pendingKey = null;
+
+/** Minutes sent but not yet acknowledged, kept on the device and resent with the same id. */
+let pendingMinutes = [];
+
+function keysFor(meetingId) {
+  draftKey = 'doithoai.minutes.draft.' + meetingId;
+  pendingKey = 'doithoai.minutes.pending.' + meetingId;
+}
+
+conn.onWelcome = welcome => {
+  if (draftKey) return;
+  keysFor(welcome.meetingId);
+  pendingMinutes = JSON.parse(localStorage.getItem(pendingKey) || '[]');
+  pendingMinutes.forEach(p => sendMinute(p));
+  draw();
+  const area = document.querySelector('[name=minute]');
+  if (area) area.value = localStorage.getItem(draftKey) || '';
+};
+
+function savePending() {
+  localStorage.setItem(pendingKey, JSON.stringify(pendingMinutes));
+}
+
+async function sendMinute(entry) {
+  const answer = await conn.commandWithId(entry.id, 'RecordMinute', { text: entry.text });
+  pendingMinutes = pendingMinutes.filter(p => p.id !== entry.id);
+  savePending();
+  if (answer.type === 'error') {
+    const area = document.querySelector('[name=minute]');
+    area.value = entry.text + (area.value ? '\n' + area.value : '');
+    localStorage.setItem(draftKey, area.value);
+  }
+  feedback.report(answer);
+}
+
+function submitMinute() {
+  const area = document.querySelector('[name=minute]');
+  const text = area.value.trim();
+  if (!text) return;
+  const entry = { id: 'm-' + (crypto.randomUUID ? crypto.randomUUID() : Date.now() + '-' + Math.random()), text };
+  pendingMinutes = [...pendingMinutes, entry];
+  savePending();
+  area.value = '';
+  localStorage.setItem(draftKey, '');
+  sendMinute(entry);
+  draw();
+}
+
+function minuteKeys(e) {
+  if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+    e.preventDefault();
+    submitMinute();
+  }
+}
+
+function draw() {
+  const s = conn.state;
+  render(html`
+    ${header(conn, t('role'))}
+    ${feedback.view()}
+    ${s ? html`<div class="console">
+      <section class="panel wide">${floorSummary(conn)}${minutesView(s)}</section>
+      <section class="panel">${queueView(s)}${deskForm(conn, feedback.report)}</section>
+      <section class="panel">${conclusionForm(conn, s, feedback.report)}</section>
+    </div>` : ''}`, document.getElementById('app'));
+}
+
+function writingFor(s) {
+  if (s.floor) return s.floor.name + (s.floor.topic ? ' — ' + s.floor.topic : '');
+  const step = s.stepIndex >= 0 ? s.setup.steps[s.stepIndex] : null;
+  return step ? t('stepLabel', pick(step)) : '—';
+}
+
+function minutesView(s) {
+  const turns = new Map(allTurns(s).map(turn => [turn.id, turn]));
+  return html`
+    <h2>${t('minutes')}</h2>
+    <div class="muted" data-test="writing-for">${t('minutesFor', writingFor(s))}</div>
+    <textarea name="minute" rows="5" maxlength="5000" data-test="minute-draft"
+      @input=${e => localStorage.setItem(draftKey, e.target.value)} @keydown=${minuteKeys}></textarea>
+    <div class="actions"><button class="primary" data-test="minute-submit" @click=${submitMinute}>${t('addMinute')}</button>
+      <small class="muted">${t('minutesHelp')}</small></div>
+    <h3>${t('entries')}</h3>
+    <ol class="minutes" data-test="minutes" reversed>
+      ${pendingMinutes.map(p => html`<li class="pending" data-test="minute-pending"><time>…</time> ${p.text} <em>(${t('sendingMinute')})</em></li>`)}
+      ${[...s.minutes].reverse().map(m => html`
+        <li class=${m.automatic ? 'auto' : ''} data-test="minute">
+          <time>${time(m.at)}</time>
+          <span>${m.automatic ? pick({ vi: m.text, en: m.textEn || m.text }) : m.text}</span>
+          ${m.turnId && turns.get(m.turnId) ? html`<span class="muted"> · ${turns.get(m.turnId).name}</span>` : ''}
+          ${m.earlierTexts.length ? html`<em class="muted"> (${t('corrected')})</em>` : ''}
+        </li>`)}
+    </ol>`;
+}
+
+function queueView(s) {
+  const waiting = queue(s);
+  return html`
+    <h2>${t('queueTitle')} (${waiting.length})</h2>
+    ${waiting.length ? '' : html`<p class="muted">${t('empty')}</p>`}
+    <ol class="queue" data-test="queue">
+      ${waiting.map(r => html`
+        <li data-test="queue-item">
+          <div class="who">${r.name} <span class="muted">· ${r.village}</span></div>
+          ${editing === r.id ? html`
+            <form class="row" @submit=${e => saveTopic(e, r.id)}>
+              <input name="topic" maxlength="200" .value=${r.topic} data-test="topic-input" required>
+              <button class="small primary" data-test="topic-save">${t('save')}</button>
+              <button type="button" class="small" @click=${() => { editing = null; draw(); }}>${t('cancel')}</button>
+            </form>` : html`
+            <div class="topic">${r.topic} <button class="small link" data-test="edit-topic" @click=${() => { editing = r.id; draw(); }}>${t('editTopic')}</button></div>`}
+          ${r.summary ? html`<div class="summary">${r.summary}</div>` : ''}
+          ${r.note ? html`<div class="note">${r.note}</div>` : ''}
+        </li>`)}
+    </ol>`;
+}
+
+async function saveTopic(e, registrationId) {
+  e.preventDefault();
+  const topic = new FormData(e.target).get('topic').trim();
+  const answer = await conn.command('EditRegistration', { registrationId, topic });
+  if (answer.type === 'ack') editing = null;
+  feedback.report(answer);
+}
+
+draw();
+setInterval(draw, 250);

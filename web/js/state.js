@@ -1,0 +1,36 @@
+// Applies an event's patch to the state held by a screen (docs/protocol.md §4). Screens never
+// re-implement the rules: registrations merge by id, turns/minutes/conclusions are set by position,
+// every other key replaces the field.
+const BY_POSITION = new Set(['turns', 'minutes', 'conclusions']);
+
+export function applyPatch(state, patch) {
+  for (const [key, value] of Object.entries(patch || {})) {
+    if (key === 'registrations') {
+      state.registrations = { ...state.registrations, ...value };
+    } else if (BY_POSITION.has(key)) {
+      const list = [...(state[key] || [])];
+      for (const [index, item] of Object.entries(value)) {
+        const i = Number(index);
+        if (i < list.length) list[i] = item; else list.push(item);
+      }
+      state[key] = list;
+    } else {
+      state[key] = value;
+    }
+  }
+  return state;
+}
+
+/** The waiting registrations, in speaking order. */
+export function queue(state) {
+  return (state.queue || []).map(id => state.registrations[id]).filter(Boolean);
+}
+
+/** All turns, the one on the floor last. */
+export function allTurns(state) {
+  return state.floor ? [...state.turns, state.floor] : state.turns;
+}
+
+export function currentStep(state) {
+  return state.setup && state.stepIndex >= 0 ? state.setup.steps[state.stepIndex] : null;
+}
