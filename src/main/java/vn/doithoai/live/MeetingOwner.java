@@ -67,7 +67,8 @@ public final class MeetingOwner {
     private long lastSeq;
     private final Map<String, CommandResult> answered = new HashMap<>();
     private final ArrayDeque<Published> recent = new ArrayDeque<>();
-    private final Set<Subscriber> subscribers = new LinkedHashSet<>();
+    /** Screens grouped by the event loop they live on: one hand-over per loop and event round. */
+    private final Map<Context, Set<Subscriber>> subscribers = new HashMap<>();
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
     private boolean writing;
     private long timeUpTimer = -1;
@@ -119,15 +120,22 @@ public final class MeetingOwner {
     public Future<Void> join(Subscriber subscriber, Long lastSeen) {
         Promise<Void> joined = Promise.promise();
         context.runOnContext(v -> {
-            subscriber.caughtUp(catchUp(lastSeen));
-            subscribers.add(subscriber);
+            CatchUp catchUp = catchUp(lastSeen);
+            subscribers.computeIfAbsent(subscriber.context(), c -> new LinkedHashSet<>()).add(subscriber);
+            // Handed over before any later event is, on the same loop: the order holds.
+            subscriber.context().runOnContext(x -> subscriber.caughtUp(catchUp));
             joined.complete();
         });
         return joined.future();
     }
 
     public void leave(Subscriber subscriber) {
-        context.runOnContext(v -> subscribers.remove(subscriber));
+        context.runOnContext(v -> {
+            Set<Subscriber> group = subscribers.get(subscriber.context());
+            if (group != null && group.remove(subscriber) && group.isEmpty()) {
+                subscribers.remove(subscriber.context());
+            }
+        });
     }
 
     /** The state as committed now, with its sequence. */
@@ -228,12 +236,17 @@ public final class MeetingOwner {
             remember(p);
             published.add(p);
         }
-        for (Published p : published) {
-            logMilestone(p);
-            for (Subscriber s : subscribers) {
-                s.deliver(p);
-            }
-        }
+        published.forEach(this::logMilestone);
+        subscribers.forEach((loop, group) -> {
+            List<Subscriber> screens = List.copyOf(group);
+            loop.runOnContext(v -> {
+                for (Published p : published) {
+                    for (Subscriber s : screens) {
+                        s.deliver(p);
+                    }
+                }
+            });
+        });
     }
 
     /** The moments an operator wants in the log; the rest is in the record. */

@@ -5,14 +5,14 @@ import vn.doithoai.meeting.Event;
 import vn.doithoai.meeting.StatePatch;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * An event that is durably in the log and may now be shown. The transport renders it once per
- * audience and keeps the rendering here, so a thousand screens cost one serialisation.
- * Touched only on the meeting's own context.
+ * audience and keeps the rendering here, so a thousand screens cost one serialisation. Screens on
+ * different event loops read it at once, hence the concurrent map.
  */
 public final class Published {
 
@@ -22,7 +22,7 @@ public final class Published {
     private final Event event;
     private final String payload;
     private final StatePatch patch;
-    private final Map<String, String> renderings = new HashMap<>(4);
+    private final Map<String, Object> renderings = new ConcurrentHashMap<>(4);
 
     Published(long seq, Instant at, Actor actor, Event event, String payload, StatePatch patch) {
         this.seq = seq;
@@ -59,7 +59,9 @@ public final class Published {
         return patch;
     }
 
-    public String rendered(String audience, Supplier<String> render) {
-        return renderings.computeIfAbsent(audience, a -> render.get());
+    /** The rendering kept under {@code key}, made on first use. */
+    @SuppressWarnings("unchecked")
+    public <T> T rendered(String key, Supplier<T> render) {
+        return (T) renderings.computeIfAbsent(key, k -> render.get());
     }
 }

@@ -19,6 +19,7 @@ import java.util.UUID;
 public final class Frames {
 
     public static final int VERSION = 1;
+    private static final String STAFF = "staff";
 
     private Frames() {
     }
@@ -32,13 +33,26 @@ public final class Frames {
      * fields removed, and an attendee whose own registration is touched gets its own rendering.
      */
     public static String event(Published p, Visibility.Viewer viewer) {
-        if (viewer.role().isStaff()) {
-            return p.rendered("staff", () -> render(p, p.payload(), p.actor().label(), p.patch()));
+        String audience = audience(p, viewer);
+        if (audience.equals(STAFF)) {
+            return p.rendered(audience, () -> render(p, p.payload(), p.actor().label(), p.patch()));
         }
-        boolean own = touchesOwnRegistration(p, viewer);
-        return p.rendered(own ? "own:" + viewer.attendeeId() : "public", () -> render(p,
+        return p.rendered(audience, () -> render(p,
                 Visibility.hasPrivateData(p.event()) ? Json.write(Visibility.event(p.event(), viewer)) : p.payload(),
                 p.actor().role().name().toLowerCase(), p.patch().visibleTo(viewer)));
+    }
+
+    /** The same, encoded once per audience for every socket that gets it. */
+    static SharedText eventFrame(Published p, Visibility.Viewer viewer) {
+        return p.rendered("utf8:" + audience(p, viewer), () -> new SharedText(event(p, viewer)));
+    }
+
+    /** Who reads an event the same way: staff, the public, or one attendee whose own registration it touches. */
+    private static String audience(Published p, Visibility.Viewer viewer) {
+        if (viewer.role().isStaff()) {
+            return STAFF;
+        }
+        return touchesOwnRegistration(p, viewer) ? "own:" + viewer.attendeeId() : "public";
     }
 
     private static boolean touchesOwnRegistration(Published p, Visibility.Viewer viewer) {

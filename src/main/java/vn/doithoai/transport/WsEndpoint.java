@@ -38,7 +38,10 @@ public final class WsEndpoint {
         this.allowedOrigins = ConcurrentHashMap.newKeySet();
         this.allowedOrigins.add(origin(publicUrl));
         allowedOrigins.forEach(o -> this.allowedOrigins.add(origin(o)));
-        vertx.setPeriodic(TIME_EVERY_MS, id -> sessions.forEach(WsSession::sendTime));
+        vertx.setPeriodic(TIME_EVERY_MS, id -> {
+            String time = Frames.time(clock.millis());
+            sessions.forEach(session -> session.sendTime(time));
+        });
     }
 
     public void upgrade(RoutingContext ctx) {
@@ -50,7 +53,7 @@ public final class WsEndpoint {
             return;
         }
         ctx.request().toWebSocket().onSuccess(ws -> {
-            var session = new WsSession(ws, admission, meetings, clock);
+            var session = new WsSession(ws, Vertx.currentContext(), admission, meetings, clock);
             sessions.add(session);
             session.start(() -> sessions.remove(session));
         }).onFailure(e -> LOG.debug("WebSocket upgrade failed: {}", e.getMessage()));

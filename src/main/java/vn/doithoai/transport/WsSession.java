@@ -2,6 +2,7 @@ package vn.doithoai.transport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Context;
 import io.vertx.core.http.ServerWebSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ import java.time.Clock;
 /**
  * One screen's WebSocket: the hello that admits it to a meeting, its commands, and the events
  * sent to it, filtered for its role. Any bad frame gets an error frame; nothing else happens.
+ * Events arrive on the socket's own context (see {@link #context}).
  */
 final class WsSession implements Subscriber {
 
@@ -37,6 +39,7 @@ final class WsSession implements Subscriber {
     }
 
     private final ServerWebSocket ws;
+    private final Context context;
     private final Admission admission;
     private final Meetings meetings;
     private final Clock clock;
@@ -48,8 +51,9 @@ final class WsSession implements Subscriber {
     private boolean admitting;
     private int failedHellos;
 
-    WsSession(ServerWebSocket ws, Admission admission, Meetings meetings, Clock clock) {
+    WsSession(ServerWebSocket ws, Context context, Admission admission, Meetings meetings, Clock clock) {
         this.ws = ws;
+        this.context = context;
         this.admission = admission;
         this.meetings = meetings;
         this.clock = clock;
@@ -76,8 +80,8 @@ final class WsSession implements Subscriber {
         }
     }
 
-    void sendTime() {
-        send(Frames.time(clock.millis()));
+    void sendTime(String timeFrame) {
+        send(timeFrame);
     }
 
     // ---- Subscriber: called on the meeting's context ---------------------------------------
@@ -85,6 +89,11 @@ final class WsSession implements Subscriber {
     @Override
     public Visibility.Viewer viewer() {
         return viewer;
+    }
+
+    @Override
+    public Context context() {
+        return context;
     }
 
     @Override
@@ -101,7 +110,9 @@ final class WsSession implements Subscriber {
             ws.close((short) 1013, "too slow, reconnect");
             return;
         }
-        send(Frames.event(event, viewer));
+        if (!ws.isClosed()) {
+            Frames.eventFrame(event, viewer).writeTo(ws);
+        }
     }
 
     // ---- what the client sends -------------------------------------------------------------
