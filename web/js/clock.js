@@ -29,8 +29,9 @@ export function everyTenth(render) {
   setInterval(render, 100);
 }
 
-/** For the browser tests: this screen's clock, as its countdown uses it. */
+/** For the browser tests: this screen's clock, as its countdown uses it, and the state it holds. */
 export function exposeClock(conn) {
+  window.doithoaiState = () => ({ seq: conn.seq, status: conn.status, state: conn.state });
   window.doithoaiClock = () => ({
     local: Date.now(),
     offset: conn.offset,

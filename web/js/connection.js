@@ -61,7 +61,7 @@ export class Connection {
     const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws';
     const socket = new WebSocket(url);
     this.socket = socket;
-    this.status = this.status === 'refused' ? 'refused' : 'connecting';
+    if (this.status !== 'refused' && this.status !== 'offline') this.status = 'connecting';
     socket.onopen = () => {
       this.lastHeard = Date.now();
       const hello = { type: 'hello', v: 1, ...this.credential() };

@@ -238,6 +238,7 @@ function queueView(s) {
     </section>`;
 }
 
+window.addEventListener('hashchange', () => { if (readCode() !== code) location.reload(); });
 if (code) connect();
 draw();
 setInterval(() => { if (conn && conn.state && conn.state.floor) draw(); }, 250);

@@ -7,6 +7,7 @@ import { remainingMs, formatMs, urgency, exposeClock } from './clock.js';
 import { currentStep } from './state.js';
 
 export function connectWithToken(onChange) {
+  window.addEventListener('hashchange', () => location.reload()); // another role link pasted in
   const token = new URLSearchParams(location.hash.slice(1)).get('token') || '';
   const conn = new Connection({ credential: () => ({ token }), onChange });
   exposeClock(conn);

@@ -119,6 +119,11 @@ class MeetingScreensTest {
         phone.awaitText("notice", "Đã đăng ký");
     }
 
+    /** A key pressed with the focus on the page, outside any field (a click on the floor box puts it there). */
+    private static void shortcut(Screen screen, String key) {
+        new Actions(screen.driver).sendKeys(screen.await("floor"), key).perform();
+    }
+
     @Test
     void aWholeMeetingRunsThroughTheScreensOnly() {
         Map<String, String> links = organiserCreatesAMeeting("Hội nghị đối thoại trực tiếp với Nhân dân xã Ia Băng", 300, true);
@@ -197,7 +202,7 @@ class MeetingScreensTest {
         WebElement seconds = chair.await("call-seconds");
         seconds.clear();
         seconds.sendKeys("3");
-        new Actions(chair.driver).sendKeys(chair.await("floor"), "n").perform();
+        shortcut(chair, "n");
         chair.awaitText("floor-name", "Nguyễn Văn An");
         display.awaitText("floor-name", "Nguyễn Văn An");
         phones[0].awaitText("floor", "Mời bạn phát biểu");
@@ -235,16 +240,15 @@ class MeetingScreensTest {
         seconds = chair.await("call-seconds");
         seconds.clear();
         seconds.sendKeys("300");
-        WebElement body = chair.driver.findElement(By.tagName("body"));
-        new Actions(chair.driver).sendKeys(body, "n").perform();
+        shortcut(chair, "n");
         chair.awaitText("floor-name", "Rơ Chăm H'Bia");
-        new Actions(chair.driver).sendKeys(body, " ").perform();
+        shortcut(chair, " ");
         chair.await("slot-pause");
-        new Actions(chair.driver).sendKeys(body, " ").perform();
+        shortcut(chair, " ");
         chair.await("slot-resume");
-        new Actions(chair.driver).sendKeys(body, "+").perform();
+        shortcut(chair, "+");
         display.until("the paused slot shows 6:00", () -> display.text("countdown").equals("6:00"));
-        new Actions(chair.driver).sendKeys(body, " ").perform();
+        shortcut(chair, " ");
         chair.await("slot-pause");
         phones[1].await("my-countdown");
         chair.shot("speaking-with-shortcuts");
@@ -316,7 +320,7 @@ class MeetingScreensTest {
         chair.click("call-next");
         display.awaitText("floor-name", HOSTILE);
         phones[0].awaitText("floor", HOSTILE);
-        secretary.awaitText("minutes", HOSTILE);
+        secretary.awaitText("floor", HOSTILE);
 
         for (Screen s : List.of(chair, secretary, display, phones[0])) {
             assertThat(s.driver.findElements(By.cssSelector("img[src='x']"))).as(s.name).isEmpty();

@@ -68,6 +68,9 @@ final class Screen implements AutoCloseable {
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(CHROMEDRIVER)).build();
             ChromeDriver driver = new ChromeDriver(service, options);
+            // The exact viewport (a window has browser chrome, and cannot be narrower than 500 px).
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                    "deviceScaleFactor", 1, "mobile", width < 600));
             if (skewMs != 0) {
                 driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
                         "(() => { const real = Date.now; Date.now = () => real() + (" + skewMs + "); })();"));
