@@ -1,7 +1,7 @@
 // The organiser's page: sign in with the organiser's secret, set up meetings, hand out role links,
 // print or show the join QR code.
 import { html, render } from 'lit-html';
-import { setup, t, langButton, errorText } from './i18n.js';
+import { setup, t, langButton, errorText, currentLang } from './i18n.js';
 
 setup({
   title: ['Tổ chức hội nghị đối thoại', 'Organise dialogue conferences'],
@@ -212,7 +212,7 @@ function signedIn() {
         ${meetings.length ? '' : html`<p class="muted">${t('noMeetings')}</p>`}
         <ul class="meetings" data-test="meetings">
           ${meetings.map(m => html`<li><button class="link" data-test="meeting" @click=${() => openMeeting(m.id)}>${m.title}</button>
-            <div class="muted">${t('status_' + m.status)} · ${m.joinCode}${m.scheduledAt ? ' · ' + new Date(m.scheduledAt).toLocaleString() : ''}</div></li>`)}
+            <div class="muted">${t('status_' + m.status)} · ${m.joinCode}${m.scheduledAt ? ' · ' + new Date(m.scheduledAt).toLocaleString(currentLang() === 'vi' ? 'vi-VN' : 'en-GB') : ''}</div></li>`)}
         </ul>
         ${communeId ? html`<button class="primary" data-test="new-meeting" @click=${() => { meeting = { new: true }; message = null; draw(); }}>${t('newMeeting')}</button>` : ''}
       </section>

@@ -112,11 +112,11 @@ function minutesView(s) {
       <small class="muted">${t('minutesHelp')}</small></div>
     <h3>${t('entries')}</h3>
     <ol class="minutes" data-test="minutes" reversed>
-      ${pendingMinutes.map(p => html`<li class="pending" data-test="minute-pending"><time>…</time> ${p.text} <em>(${t('sendingMinute')})</em></li>`)}
+      ${pendingMinutes.map(p => html`<li class="pending" data-test="minute-pending"><time>…</time> <span class="text">${p.text}</span> <em>(${t('sendingMinute')})</em></li>`)}
       ${[...s.minutes].reverse().map(m => html`
         <li class=${m.automatic ? 'auto' : ''} data-test="minute">
           <time>${time(m.at)}</time>
-          <span>${m.automatic ? pick({ vi: m.text, en: m.textEn || m.text }) : m.text}</span>
+          <span class="text">${m.automatic ? pick({ vi: m.text, en: m.textEn || m.text }) : m.text}</span>
           ${m.turnId && turns.get(m.turnId) ? html`<span class="muted"> · ${turns.get(m.turnId).name}</span>` : ''}
           ${m.earlierTexts.length ? html`<em class="muted"> (${t('corrected')})</em>` : ''}
         </li>`)}

@@ -88,7 +88,7 @@ class MeetingScreensTest {
                 "venue", "Hội trường xã (thôn Broch)", "chairs", "Bí thư Đảng ủy, Chủ tịch HĐND xã",
                 "hostOffice", "Văn phòng HĐND và UBND xã", "slotSeconds", String.valueOf(slotSeconds),
                 "warningSeconds", "10"));
-        form.findElement(By.name("scheduledAt")).sendKeys("20102026" + Keys.TAB + "0800AM");
+        organiser.js("arguments[0].value = '2026-10-20T08:00'", form.findElement(By.name("scheduledAt")));
         organiser.click("setup-submit");
         organiser.await("link-chair");
         organiser.until("the meeting is listed", () -> organiser.text("meetings").contains(title));

@@ -36,6 +36,10 @@ final class Screen implements AutoCloseable {
     static final Path SHOTS = Path.of("target", "screenshots");
     private static final AtomicInteger SHOT_NUMBER = new AtomicInteger();
 
+    static {
+        TestPostgres.deleteRecursively(SHOTS); // only this run's pictures
+    }
+
     final String name;
     final ChromeDriver driver;
     /** This browser's Date.now() runs this many ms ahead of the real clock (clock test). */
