@@ -47,7 +47,6 @@ public final class WebServer {
                     .putHeader("Content-Security-Policy", contentSecurityPolicy);
             ctx.next();
         });
-        router.get(WsEndpoint.PATH).handler(ws::upgrade);
         api.mount(router, gate);
         router.get("/j/:code").handler(ctx -> ctx.redirect("/phone#join=" + ctx.pathParam("code").replaceAll("[^A-Za-z0-9]", "")));
         // The public URL is not handed to this class; it is derived by the same rule as Config's.
@@ -71,7 +70,12 @@ public final class WebServer {
         var options = new HttpServerOptions()
                 .setMaxWebSocketFrameSize(MAX_WEBSOCKET_FRAME)
                 .setMaxWebSocketMessageSize(MAX_WEBSOCKET_FRAME)
-                .setCompressionSupported(true);
-        return vertx.createHttpServer(options).requestHandler(router).listen(port, host);
+                .setCompressionSupported(true)
+                // Deflate per socket would cost memory and CPU per screen and undo encoding each event once.
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false);
+        HttpServer server = vertx.createHttpServer(options).requestHandler(router);
+        ws.install(server);
+        return server.listen(port, host);
     }
 }

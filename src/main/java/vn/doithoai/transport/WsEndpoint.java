@@ -1,7 +1,9 @@
 package vn.doithoai.transport;
 
 import io.vertx.core.Vertx;
-import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.ServerWebSocketHandshake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.doithoai.live.Meetings;
@@ -15,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one WebSocket endpoint, {@code /ws}. It refuses an upgrade from a foreign browser origin
- * (a page elsewhere must not drive a meeting with a visitor's link) and sends every screen the
- * server time now and then, so clocks stay corrected.
+ * with 403 (a page elsewhere must not drive a meeting with a visitor's link) and sends every
+ * screen the server time now and then, so clocks stay corrected.
  */
 public final class WsEndpoint {
 
@@ -44,19 +46,32 @@ public final class WsEndpoint {
         });
     }
 
-    public void upgrade(RoutingContext ctx) {
-        String origin = ctx.request().getHeader("Origin");
-        if (origin != null && !isAllowed(origin, ctx.request().getHeader("Host"))) {
-            LOG.info("Refused a WebSocket from the foreign origin {}", origin);
-            Problem.of(Problem.FOREIGN_ORIGIN, "Nguồn kết nối không được phép: " + origin,
-                    "Connections from this origin are not allowed: " + origin).send(ctx, 403);
+    /**
+     * Takes the upgrades on the server itself, before any router: a socket then keeps no request
+     * or routing context alive, which matters at thousands of idle screens.
+     */
+    public void install(HttpServer server) {
+        server.webSocketHandshakeHandler(this::handshake).webSocketHandler(this::accepted);
+    }
+
+    private void handshake(ServerWebSocketHandshake handshake) {
+        if (!PATH.equals(handshake.path())) {
+            handshake.reject(404);
             return;
         }
-        ctx.request().toWebSocket().onSuccess(ws -> {
-            var session = new WsSession(ws, Vertx.currentContext(), admission, meetings, clock);
-            sessions.add(session);
-            session.start(() -> sessions.remove(session));
-        }).onFailure(e -> LOG.debug("WebSocket upgrade failed: {}", e.getMessage()));
+        String origin = handshake.headers().get("Origin");
+        if (origin != null && !isAllowed(origin, handshake.headers().get("Host"))) {
+            LOG.info("Refused a WebSocket from the foreign origin {}", origin);
+            handshake.reject(403);
+            return;
+        }
+        handshake.accept();
+    }
+
+    private void accepted(ServerWebSocket ws) {
+        var session = new WsSession(ws, Vertx.currentContext(), admission, meetings, clock);
+        sessions.add(session);
+        session.start(() -> sessions.remove(session));
     }
 
     /** The page's own host, the public URL, or a configured origin. */
