@@ -70,7 +70,7 @@ public final class Server implements AutoCloseable {
             var ws = new WsEndpoint(vertx, new Admission(directory, publicUrl), meetings, clock, publicUrl,
                     config.allowedOrigins());
             var api = new RestApi(directory, meetings, publicUrl);
-            HttpServer http = await(new WebServer(vertx, api, ws, new OrganiserGate(secretHash))
+            HttpServer http = await(new WebServer(vertx, api, ws, new OrganiserGate(secretHash), publicUrl)
                     .listen(config.host(), config.port()));
             LOG.info("doithoai listening on {}:{} — open {} ({} live meeting(s) rebuilt, ready in {} ms)",
                     config.host(), http.actualPort(), publicUrl, recovered,

@@ -8,7 +8,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.doithoai.app.Config;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -29,12 +28,14 @@ public final class WebServer {
     private final RestApi api;
     private final WsEndpoint ws;
     private final OrganiserGate gate;
+    private final String publicUrl;
 
-    public WebServer(Vertx vertx, RestApi api, WsEndpoint ws, OrganiserGate gate) {
+    public WebServer(Vertx vertx, RestApi api, WsEndpoint ws, OrganiserGate gate, String publicUrl) {
         this.vertx = vertx;
         this.api = api;
         this.ws = ws;
         this.gate = gate;
+        this.publicUrl = publicUrl;
     }
 
     public Future<HttpServer> listen(String host, int port) {
@@ -49,8 +50,7 @@ public final class WebServer {
         });
         api.mount(router, gate);
         router.get("/j/:code").handler(ctx -> ctx.redirect("/phone#join=" + ctx.pathParam("code").replaceAll("[^A-Za-z0-9]", "")));
-        // The public URL is not handed to this class; it is derived by the same rule as Config's.
-        router.get(JoinQrCode.PATH).handler(new JoinQrCode(Config.fromEnvironment().withPort(port).publicUrl())::handle);
+        router.get(JoinQrCode.PATH).handler(new JoinQrCode(publicUrl)::handle);
         new WebJars().mount(router);
         for (String screen : SCREENS) {
             router.get("/" + screen).handler(ctx -> ctx.reroute("/" + screen + ".html"));
