@@ -22,6 +22,18 @@ public record Actor(Role role, String attendeeId) {
         }
     }
 
+    /** The one actor of each role that has no attendee id, shared by every screen of that role. */
+    public static Actor of(Role role) {
+        return switch (role) {
+            case CHAIR -> CHAIR;
+            case SECRETARY -> SECRETARY;
+            case DISPLAY -> DISPLAY;
+            case ORGANISER -> ORGANISER;
+            case SERVER -> SERVER;
+            case ATTENDEE -> throw new IllegalArgumentException("an attendee has an id");
+        };
+    }
+
     public static Actor attendee(String attendeeId) {
         return new Actor(Role.ATTENDEE, attendeeId);
     }

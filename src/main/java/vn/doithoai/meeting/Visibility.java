@@ -11,8 +11,17 @@ public final class Visibility {
 
     /** Someone looking at the meeting: a role, and for an attendee its id. */
     public record Viewer(Role role, String attendeeId) {
+        private static final java.util.Map<Role, Viewer> BY_ROLE = new java.util.EnumMap<>(Role.class);
+
+        static {
+            for (Role role : Role.values()) {
+                BY_ROLE.put(role, new Viewer(role, null));
+            }
+        }
+
+        /** Shared for every role but an attendee: thousands of screens need not each hold one. */
         public static Viewer of(Actor actor) {
-            return new Viewer(actor.role(), actor.attendeeId());
+            return actor.attendeeId() == null ? BY_ROLE.get(actor.role()) : new Viewer(actor.role(), actor.attendeeId());
         }
 
         boolean owns(String registrationAttendeeId) {

@@ -19,6 +19,7 @@ public final class Admission {
 
     private final Directory directory;
     private final String publicUrl;
+    private final java.util.Map<java.util.UUID, Frames.MeetingRef> refs = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Admission(Directory directory, String publicUrl) {
         this.directory = directory;
@@ -32,7 +33,7 @@ public final class Admission {
                 if (access.isEmpty()) {
                     return Future.succeededFuture(Optional.empty());
                 }
-                Actor actor = new Actor(Role.valueOf(access.get().role()), null);
+                Actor actor = Actor.of(Role.valueOf(access.get().role()));
                 return directory.meeting(access.get().meetingId())
                         .map(row -> row.map(m -> new Admitted(ref(m), actor, null)));
             });
@@ -43,7 +44,8 @@ public final class Admission {
         }));
     }
 
+    /** One per meeting, shared by all its screens. */
     private Frames.MeetingRef ref(Directory.MeetingRow m) {
-        return new Frames.MeetingRef(m.id(), m.joinCode(), publicUrl + "/j/" + m.joinCode());
+        return refs.computeIfAbsent(m.id(), id -> new Frames.MeetingRef(id, m.joinCode(), publicUrl + "/j/" + m.joinCode()));
     }
 }

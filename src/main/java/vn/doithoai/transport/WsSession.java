@@ -99,6 +99,7 @@ final class WsSession implements Subscriber {
     @Override
     public void caughtUp(CatchUp catchUp) {
         send(Frames.welcome(meeting, viewer, attendeeKey, catchUp, clock.millis()));
+        attendeeKey = null; // sent once; the phone keeps it, the server needs only the id
     }
 
     @Override
