@@ -240,13 +240,22 @@ public final class MeetingOwner {
         subscribers.forEach((loop, group) -> {
             List<Subscriber> screens = List.copyOf(group);
             loop.runOnContext(v -> {
-                for (Published p : published) {
-                    for (Subscriber s : screens) {
-                        s.deliver(p);
-                    }
+                for (Subscriber s : screens) {
+                    deliverAll(s, published);
                 }
             });
         });
+    }
+
+    /** A screen that fails to take an event must not keep it from the others. */
+    private void deliverAll(Subscriber s, List<Published> published) {
+        try {
+            for (Published p : published) {
+                s.deliver(p);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Meeting {}: an event could not be sent to a {} screen", id, s.viewer().role(), e);
+        }
     }
 
     /** The moments an operator wants in the log; the rest is in the record. */

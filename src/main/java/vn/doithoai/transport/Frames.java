@@ -44,7 +44,10 @@ public final class Frames {
 
     /** The same, encoded once per audience for every socket that gets it. */
     static SharedText eventFrame(Published p, Visibility.Viewer viewer) {
-        return p.rendered("utf8:" + audience(p, viewer), () -> new SharedText(event(p, viewer)));
+        // Rendered first, outside the next computation: the memo's map must not be updated from
+        // inside its own computeIfAbsent (ConcurrentHashMap forbids recursive updates).
+        String text = event(p, viewer);
+        return p.rendered("utf8:" + audience(p, viewer), () -> new SharedText(text));
     }
 
     /** Who reads an event the same way: staff, the public, or one attendee whose own registration it touches. */
