@@ -5,7 +5,13 @@ const BY_POSITION = new Set(['turns', 'minutes', 'conclusions']);
 
 export function applyPatch(state, patch) {
   for (const [key, value] of Object.entries(patch || {})) {
-    if (key === 'registrations') {
+    if (key === 'queueInsert') {
+      const q = [...(state.queue || [])];
+      q.splice(value.at, 0, value.id);
+      state.queue = q;
+    } else if (key === 'queueRemove') {
+      state.queue = (state.queue || []).filter(id => id !== value);
+    } else if (key === 'registrations') {
       state.registrations = { ...state.registrations, ...value };
     } else if (BY_POSITION.has(key)) {
       const list = [...(state[key] || [])];

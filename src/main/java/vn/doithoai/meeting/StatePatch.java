@@ -23,7 +23,7 @@ public record StatePatch(Map<String, Object> parts) {
         field(parts, "status", before.status(), after.status());
         field(parts, "stepIndex", before.stepIndex(), after.stepIndex());
         field(parts, "listOpen", before.listOpen(), after.listOpen());
-        field(parts, "queue", before.queue(), after.queue());
+        queue(parts, before.queue(), after.queue());
         field(parts, "floor", before.floor(), after.floor());
         field(parts, "startedAt", before.startedAt(), after.startedAt());
         field(parts, "closedAt", before.closedAt(), after.closedAt());
@@ -57,6 +57,41 @@ public record StatePatch(Map<String, Object> parts) {
         var copy = new LinkedHashMap<>(parts);
         copy.put("registrations", shown);
         return new StatePatch(copy);
+    }
+
+    /**
+     * One registration joining or leaving the queue is said in a few bytes, not as the whole
+     * queue: with two thousand people registering, every screen would otherwise receive the
+     * whole queue two thousand times.
+     */
+    private static void queue(Map<String, Object> parts, List<Integer> before, List<Integer> after) {
+        if (before.equals(after)) {
+            return;
+        }
+        if (after.size() == before.size() + 1) {
+            int at = firstDifference(before, after);
+            if (after.subList(at + 1, after.size()).equals(before.subList(at, before.size()))) {
+                parts.put("queueInsert", Map.of("id", after.get(at), "at", at));
+                return;
+            }
+        }
+        if (after.size() == before.size() - 1) {
+            int at = firstDifference(after, before);
+            if (before.subList(at + 1, before.size()).equals(after.subList(at, after.size()))) {
+                parts.put("queueRemove", before.get(at));
+                return;
+            }
+        }
+        parts.put("queue", after);
+    }
+
+    /** The first index where the shorter list differs from the longer one (its size if a prefix). */
+    private static int firstDifference(List<Integer> shorter, List<Integer> longer) {
+        int i = 0;
+        while (i < shorter.size() && shorter.get(i).equals(longer.get(i))) {
+            i++;
+        }
+        return i;
     }
 
     private static void field(Map<String, Object> parts, String name, Object before, Object after) {

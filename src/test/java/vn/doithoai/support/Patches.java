@@ -30,7 +30,17 @@ public final class Patches {
     static void apply(ObjectNode state, JsonNode patch) {
         for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
             var part = it.next();
-            if (part.getKey().equals("registrations")) {
+            if (part.getKey().equals("queueInsert")) {
+                ((ArrayNode) state.get("queue")).insert(part.getValue().path("at").asInt(), part.getValue().path("id").asInt());
+            } else if (part.getKey().equals("queueRemove")) {
+                ArrayNode queue = (ArrayNode) state.get("queue");
+                for (int i = 0; i < queue.size(); i++) {
+                    if (queue.get(i).asInt() == part.getValue().asInt()) {
+                        queue.remove(i);
+                        break;
+                    }
+                }
+            } else if (part.getKey().equals("registrations")) {
                 ObjectNode registrations = (ObjectNode) state.get("registrations");
                 part.getValue().fields().forEachRemaining(r -> registrations.set(r.getKey(), r.getValue()));
             } else if (BY_POSITION.contains(part.getKey())) {
