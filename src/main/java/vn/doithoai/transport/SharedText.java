@@ -2,6 +2,7 @@ package vn.doithoai.transport;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
@@ -23,7 +24,12 @@ final class SharedText {
         this.utf8 = Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    void writeTo(ServerWebSocket ws) {
-        ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8.retainedDuplicate(), true));
+    int size() {
+        return utf8.readableBytes();
+    }
+
+    /** Completes when the bytes have been handed to the socket. */
+    Future<Void> writeTo(ServerWebSocket ws) {
+        return ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8.retainedDuplicate(), true));
     }
 }

@@ -30,6 +30,8 @@ final class WsSession implements Subscriber {
     /** The largest message the protocol reads; anything larger is answered with an error. */
     static final int MAX_MESSAGE_CHARS = 16 * 1024;
     static final int MAX_COMMAND_ID = 100;
+    /** What may wait unsent for one screen (a big welcome, a burst) before it is closed as too slow. */
+    static final int MAX_PENDING_BYTES = 512 * 1024;
     private static final int HELLO_TRIES = 5;
 
     record Hello(String type, Integer v, String token, String join, String attendeeKey, Long lastSeq) {
@@ -49,6 +51,9 @@ final class WsSession implements Subscriber {
     private Visibility.Viewer viewer;
     private volatile MeetingOwner owner;
     private boolean admitting;
+    /** Event bytes handed to the socket and not yet written out; only on the socket's context. */
+    private long pendingBytes;
+    private boolean closing;
     private int failedHellos;
 
     WsSession(ServerWebSocket ws, Context context, Admission admission, Meetings meetings, Clock clock) {
@@ -102,18 +107,27 @@ final class WsSession implements Subscriber {
         attendeeKey = null; // sent once; the phone keeps it, the server needs only the id
     }
 
+    /**
+     * Counts the bytes not yet taken by the socket: a screen that cannot keep up is closed and
+     * catches up when it reconnects, rather than hold the server's memory. (Vert.x's own
+     * writeQueueFull counts messages, and a burst of small events trips it at sixteen.)
+     */
     @Override
     public void deliver(Published event) {
-        if (ws.writeQueueFull()) {
-            // A screen that cannot keep up reconnects and catches up, rather than hold memory here.
-            LOG.info("Closing a slow {} screen of meeting {}; it will catch up when it reconnects",
-                    viewer.role().name().toLowerCase(), meeting.meetingId());
+        if (closing || ws.isClosed()) {
+            return;
+        }
+        SharedText frame = Frames.eventFrame(event, viewer);
+        int size = frame.size();
+        if (pendingBytes + size > MAX_PENDING_BYTES) {
+            closing = true;
+            LOG.info("Closing a slow {} screen of meeting {} ({} KiB unsent); it will catch up when it reconnects",
+                    viewer.role().name().toLowerCase(), meeting.meetingId(), pendingBytes / 1024);
             ws.close((short) 1013, "too slow, reconnect");
             return;
         }
-        if (!ws.isClosed()) {
-            Frames.eventFrame(event, viewer).writeTo(ws);
-        }
+        pendingBytes += size;
+        frame.writeTo(ws).onComplete(written -> pendingBytes -= size);
     }
 
     // ---- what the client sends -------------------------------------------------------------
