@@ -70,6 +70,14 @@ public final class Fields {
         return text == null ? "" : line(text) == null ? "" : line(text).toLowerCase(VIETNAMESE);
     }
 
+    /**
+     * {@link #key} of a value already cleaned by {@link #line} (everything stored is): lower case
+     * only, without the regular expressions, for the comparisons run over every registration.
+     */
+    public static String storedKey(String cleaned) {
+        return cleaned == null ? "" : cleaned.toLowerCase(VIETNAMESE);
+    }
+
     private static String clean(String raw) {
         return CONTROL.matcher(Normalizer.normalize(raw, Normalizer.Form.NFC)).replaceAll("");
     }

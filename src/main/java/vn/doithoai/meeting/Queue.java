@@ -68,6 +68,9 @@ final class Queue {
     }
 
     private static int indexOfFirstRepeatSpeaker(MeetingState s, List<Integer> order, Set<String> spoke) {
+        if (spoke.isEmpty()) {
+            return -1;
+        }
         for (int i = 0; i < order.size(); i++) {
             if (spoke.contains(s.registrations().get(order.get(i)).personKey())) {
                 return i;

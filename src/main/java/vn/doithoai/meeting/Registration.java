@@ -45,6 +45,6 @@ public record Registration(int id, String name, String village, String group, St
 
     /** The same person across registrations: the phone that sent them, or name and village. */
     String personKey() {
-        return attendeeId != null ? "a:" + attendeeId : "n:" + Fields.key(name) + "|" + Fields.key(village);
+        return attendeeId != null ? "a:" + attendeeId : "n:" + Fields.storedKey(name) + "|" + Fields.storedKey(village);
     }
 }

@@ -38,9 +38,9 @@ final class Registrations {
     }
 
     private static long placesTaken(MeetingState s, String village) {
-        String key = Fields.key(village);
+        String key = Fields.storedKey(village);
         return s.registrations().values().stream()
-                .filter(r -> r.status().holdsAPlace() && Fields.key(r.village()).equals(key))
+                .filter(r -> r.status().holdsAPlace() && Fields.storedKey(r.village()).equals(key))
                 .count();
     }
 }
