@@ -3,6 +3,7 @@ package vn.doithoai.live;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
 
@@ -11,8 +12,10 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The event-loop contexts the meetings run on, one per event loop; a meeting always lands on the
- * same one, so its single writer never shares a thread with itself.
+ * The contexts the meetings run on; a meeting always lands on the same one. They are worker
+ * contexts: each still runs one task at a time, in order (a meeting's single writer stays single),
+ * but on threads of their own, so deciding and committing never wait behind the event loops'
+ * writes to thousands of screens.
  */
 public final class MeetingHosts {
 
@@ -30,7 +33,7 @@ public final class MeetingHosts {
                         contexts.add(context);
                         return Future.succeededFuture();
                     }
-                }, new DeploymentOptions().setInstances(count))
+                }, new DeploymentOptions().setInstances(count).setThreadingModel(ThreadingModel.WORKER))
                 .map(id -> new MeetingHosts(contexts));
     }
 

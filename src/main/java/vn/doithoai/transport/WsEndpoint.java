@@ -25,6 +25,8 @@ public final class WsEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(WsEndpoint.class);
     public static final String PATH = "/ws";
     static final long TIME_EVERY_MS = 15_000;
+    /** Each second one slice of the screens gets the time, so 20,000 screens never get it at once. */
+    private static final int TIME_SLICES = (int) (TIME_EVERY_MS / 1000);
 
     private final Admission admission;
     private final Meetings meetings;
@@ -40,9 +42,15 @@ public final class WsEndpoint {
         this.allowedOrigins = ConcurrentHashMap.newKeySet();
         this.allowedOrigins.add(origin(publicUrl));
         allowedOrigins.forEach(o -> this.allowedOrigins.add(origin(o)));
-        vertx.setPeriodic(TIME_EVERY_MS, id -> {
+        long[] tick = {0};
+        vertx.setPeriodic(TIME_EVERY_MS / TIME_SLICES, id -> {
+            int slice = (int) (tick[0]++ % TIME_SLICES);
             String time = Frames.time(clock.millis());
-            sessions.forEach(session -> session.sendTime(time));
+            for (WsSession session : sessions) {
+                if (session.timeSlice == slice) {
+                    session.sendTime(time);
+                }
+            }
         });
     }
 
@@ -70,6 +78,7 @@ public final class WsEndpoint {
 
     private void accepted(ServerWebSocket ws) {
         var session = new WsSession(ws, Vertx.currentContext(), admission, meetings, clock);
+        session.timeSlice = Math.floorMod(session.hashCode(), TIME_SLICES);
         sessions.add(session);
         session.start(() -> sessions.remove(session));
     }
