@@ -2,10 +2,8 @@ package vn.doithoai.meeting;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,17 +21,13 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
                            List<Turn> turns, List<MinuteEntry> minutes, List<Conclusion> conclusions,
                            Instant startedAt, Instant closedAt) {
 
-    /** The class of the maps this record makes itself, which are never changed after. */
-    private static final Class<?> FROZEN_MAP = Collections.unmodifiableMap(new LinkedHashMap<>()).getClass();
-
     public static final MeetingState NEW = new MeetingState(null, MeetingStatus.SCHEDULED, -1, true,
             Map.of(), List.of(), null, List.of(), List.of(), List.of(), null, null);
 
     public MeetingState {
-        // Every event makes a new state: copy the registrations only when they changed, or the
-        // replay of a long meeting would copy them once per event.
-        registrations = FROZEN_MAP.isInstance(registrations) ? registrations
-                : Collections.unmodifiableMap(new LinkedHashMap<>(registrations));
+        // Every event makes a new state: the registrations are copied only when they change, and
+        // then as an array of references (see RegistrationTable).
+        registrations = RegistrationTable.of(registrations);
         queue = List.copyOf(queue);
         turns = List.copyOf(turns);
         minutes = List.copyOf(minutes);
@@ -78,6 +72,9 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
 
     /** The people who have already held the floor in this meeting (see {@link Registration#personKey}). */
     Set<String> peopleWhoSpoke() {
+        if (turns.isEmpty()) {
+            return Set.of(); // nobody has finished a turn yet: no need to look at everyone
+        }
         var spoke = new HashSet<String>();
         for (Registration r : registrations.values()) {
             if (r.status() == Registration.Status.SPOKEN || r.status() == Registration.Status.STOPPED) {
@@ -108,9 +105,8 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
     }
 
     MeetingState withRegistration(Registration registration) {
-        var changed = new LinkedHashMap<>(registrations);
-        changed.put(registration.id(), registration);
-        return new MeetingState(setup, status, stepIndex, listOpen, Collections.unmodifiableMap(changed), queue, floor, turns,
+        var changed = ((RegistrationTable) registrations).with(registration);
+        return new MeetingState(setup, status, stepIndex, listOpen, changed, queue, floor, turns,
                 minutes, conclusions, startedAt, closedAt);
     }
 

@@ -38,9 +38,8 @@ final class Registrations {
     }
 
     private static long placesTaken(MeetingState s, String village) {
-        String key = Fields.storedKey(village);
         return s.registrations().values().stream()
-                .filter(r -> r.status().holdsAPlace() && Fields.storedKey(r.village()).equals(key))
+                .filter(r -> r.status().holdsAPlace() && r.village().equalsIgnoreCase(village))
                 .count();
     }
 }

@@ -28,11 +28,9 @@ public record StatePatch(Map<String, Object> parts) {
         field(parts, "startedAt", before.startedAt(), after.startedAt());
         field(parts, "closedAt", before.closedAt(), after.closedAt());
         var registrations = new LinkedHashMap<Integer, Registration>();
-        after.registrations().forEach((id, r) -> {
-            if (before.registrations().get(id) != r) {
-                registrations.put(id, r);
-            }
-        });
+        for (Registration r : ((RegistrationTable) after.registrations()).changedSince((RegistrationTable) before.registrations())) {
+            registrations.put(r.id(), r);
+        }
         if (!registrations.isEmpty()) {
             parts.put("registrations", registrations);
         }
