@@ -108,6 +108,8 @@ export class Connection {
     switch (frame.type) {
       case 'welcome': return this.welcomed(frame);
       case 'event': return this.applyEvent(frame, true);
+      case 'events': return this.applyBatch(frame);
+      case 'own': if (this.state) { applyPatch(this.state, frame.patch); this.onChange(); } return;
       case 'ack':
       case 'error': return this.answered(frame);
       case 'pong': return this.pong(frame);
@@ -140,6 +142,15 @@ export class Connection {
     this.seq = frame.seq;
     this.onEvent(frame, live);
     if (live) this.onChange();
+  }
+
+  /** A burst of events merged into one patch (displays and phones only). */
+  applyBatch(frame) {
+    if (frame.lastSeq <= this.seq) return;
+    if (frame.firstSeq !== this.seq + 1) { this.open(); return; }
+    applyPatch(this.state, frame.patch);
+    this.seq = frame.lastSeq;
+    this.onChange();
   }
 
   answered(frame) {

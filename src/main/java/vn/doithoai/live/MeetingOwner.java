@@ -217,7 +217,7 @@ public final class MeetingOwner {
         store.append(id, rows(decided, now), summaryIfChanged(state, decidedState)).onComplete(appended -> {
             writing = false;
             if (appended.succeeded()) {
-                committed(decidedState, decided, now);
+                committed(state, decidedState, decided, now);
                 answer(round, results, answeredThisRound);
                 scheduleTimeUp();
                 decideWaiting();
@@ -227,7 +227,7 @@ public final class MeetingOwner {
         });
     }
 
-    private void committed(MeetingState decidedState, List<Decided> decided, Instant now) {
+    private void committed(MeetingState before, MeetingState decidedState, List<Decided> decided, Instant now) {
         state = decidedState;
         lastSeq = decided.get(decided.size() - 1).seq();
         var published = new ArrayList<Published>(decided.size());
@@ -237,22 +237,22 @@ public final class MeetingOwner {
             published.add(p);
         }
         published.forEach(this::logMilestone);
+        var round = new Round(published, published.size() == 1 ? published.get(0).patch()
+                : StatePatch.between(before, decidedState));
         subscribers.forEach((loop, group) -> {
             List<Subscriber> screens = List.copyOf(group);
             loop.runOnContext(v -> {
                 for (Subscriber s : screens) {
-                    deliverAll(s, published);
+                    deliverTo(s, round);
                 }
             });
         });
     }
 
     /** A screen that fails to take an event must not keep it from the others. */
-    private void deliverAll(Subscriber s, List<Published> published) {
+    private void deliverTo(Subscriber s, Round round) {
         try {
-            for (Published p : published) {
-                s.deliver(p);
-            }
+            s.deliver(round);
         } catch (RuntimeException e) {
             LOG.error("Meeting {}: an event could not be sent to a {} screen", id, s.viewer().role(), e);
         }

@@ -16,5 +16,6 @@ public interface Subscriber {
 
     void caughtUp(CatchUp catchUp);
 
-    void deliver(Published event);
+    /** The events of one commit, in order; never empty. */
+    void deliver(Round round);
 }

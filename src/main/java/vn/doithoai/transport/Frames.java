@@ -6,6 +6,7 @@ import vn.doithoai.codec.TypeNames;
 import vn.doithoai.live.CatchUp;
 import vn.doithoai.live.CommandResult;
 import vn.doithoai.live.Published;
+import vn.doithoai.live.Round;
 import vn.doithoai.meeting.Event;
 import vn.doithoai.meeting.StatePatch;
 import vn.doithoai.meeting.Visibility;
@@ -19,6 +20,9 @@ import java.util.UUID;
 public final class Frames {
 
     public static final int VERSION = 1;
+    /** A display or phone gets a round of more events than this as one merged frame. */
+    static final int BATCH_OVER = 8;
+    private static final Visibility.Viewer PUBLIC = Visibility.Viewer.of(vn.doithoai.meeting.Actor.DISPLAY);
     private static final String STAFF = "staff";
 
     private Frames() {
@@ -48,6 +52,44 @@ public final class Frames {
         // inside its own computeIfAbsent (ConcurrentHashMap forbids recursive updates).
         String text = event(p, viewer);
         return p.rendered("utf8:" + audience(p, viewer), () -> new SharedText(text));
+    }
+
+    /**
+     * A large round for a display or a phone: one frame with the merged patch and the events'
+     * names, the same bytes for every such screen. Private data never goes in it; an attendee
+     * whose own registrations are in the round gets them in an {@link #own} frame after it.
+     */
+    static SharedText batchFrame(Round round) {
+        return round.rendered("batch", () -> new SharedText(batch(round)));
+    }
+
+    static String batch(Round round) {
+        var names = new StringBuilder("[");
+        for (Published p : round.events()) {
+            names.append(names.length() == 1 ? "" : ",").append('"').append(TypeNames.EVENTS.nameOf(p.event())).append('"');
+        }
+        Published last = round.events().get(round.events().size() - 1);
+        return "{\"type\":\"events\",\"firstSeq\":" + round.firstSeq()
+                + ",\"lastSeq\":" + round.lastSeq()
+                + ",\"at\":\"" + last.at() + "\""
+                + ",\"names\":" + names.append(']')
+                + ",\"patch\":" + Json.write(round.patch().visibleTo(PUBLIC).parts()) + "}";
+    }
+
+    /** An attendee's own registrations of a round, with what only it may see of them; null if none. */
+    static String own(Round round, Visibility.Viewer viewer) {
+        var mine = new java.util.LinkedHashMap<Integer, Object>();
+        round.patch().registrations().forEach((id, r) -> {
+            if (viewer.attendeeId() != null && viewer.attendeeId().equals(r.attendeeId())) {
+                mine.put(id, r);
+            }
+        });
+        if (mine.isEmpty()) {
+            return null;
+        }
+        var patch = new vn.doithoai.meeting.StatePatch(java.util.Map.of("registrations", mine));
+        return "{\"type\":\"own\",\"seq\":" + round.lastSeq() + ",\"patch\":"
+                + Json.write(patch.visibleTo(viewer).parts()) + "}";
     }
 
     /** Who reads an event the same way: staff, the public, or one attendee whose own registration it touches. */

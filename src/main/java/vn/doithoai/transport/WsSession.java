@@ -12,6 +12,7 @@ import vn.doithoai.live.CatchUp;
 import vn.doithoai.live.MeetingOwner;
 import vn.doithoai.live.Meetings;
 import vn.doithoai.live.Published;
+import vn.doithoai.live.Round;
 import vn.doithoai.live.Subscriber;
 import vn.doithoai.meeting.Actor;
 import vn.doithoai.meeting.Command;
@@ -115,11 +116,24 @@ final class WsSession implements Subscriber {
      * writeQueueFull counts messages, and a burst of small events trips it at sixteen.)
      */
     @Override
-    public void deliver(Published event) {
+    public void deliver(Round round) {
+        if (viewer.role().isStaff() || round.events().size() <= Frames.BATCH_OVER) {
+            for (Published event : round.events()) {
+                write(Frames.eventFrame(event, viewer));
+            }
+            return;
+        }
+        write(Frames.batchFrame(round));
+        String own = Frames.own(round, viewer);
+        if (own != null) {
+            write(new SharedText(own));
+        }
+    }
+
+    private void write(SharedText frame) {
         if (closing || ws.isClosed()) {
             return;
         }
-        SharedText frame = Frames.eventFrame(event, viewer);
         int size = frame.size();
         if (pendingBytes + size > MAX_PENDING_BYTES) {
             closing = true;

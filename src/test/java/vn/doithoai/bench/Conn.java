@@ -70,18 +70,23 @@ final class Conn {
     private void received(String text) {
         long now = System.nanoTime();
         if (text.startsWith("{\"type\":\"event\",\"seq\":")) {
-            long seq = parseLong(text, "{\"type\":\"event\",\"seq\":".length());
-            synchronized (this) {
-                if (n == seqs.length) {
-                    seqs = Arrays.copyOf(seqs, n * 2);
-                    times = Arrays.copyOf(times, n * 2);
-                }
-                seqs[n] = seq;
-                times[n] = now;
-                n++;
+            arrived(parseLong(text, "{\"type\":\"event\",\"seq\":".length()), now);
+            EVENT_BYTES.addAndGet(text.length());
+            EVENT_FRAMES.incrementAndGet();
+            return;
+        }
+        if (text.startsWith(BATCH)) {
+            // A merged round (displays and phones): every event in it arrived now.
+            long first = parseLong(text, BATCH.length());
+            int last = text.indexOf("\"lastSeq\":") + "\"lastSeq\":".length();
+            for (long seq = first, end = parseLong(text, last); seq <= end; seq++) {
+                arrived(seq, now);
             }
             EVENT_BYTES.addAndGet(text.length());
             EVENT_FRAMES.incrementAndGet();
+            return;
+        }
+        if (text.startsWith("{\"type\":\"own\"")) {
             return;
         }
         JsonNode frame;
@@ -105,6 +110,18 @@ final class Conn {
         } else if (type.equals("error")) {
             welcome.tryComplete(frame); // a refused hello
         }
+    }
+
+    private static final String BATCH = "{\"type\":\"events\",\"firstSeq\":";
+
+    private synchronized void arrived(long seq, long now) {
+        if (n == seqs.length) {
+            seqs = Arrays.copyOf(seqs, n * 2);
+            times = Arrays.copyOf(times, n * 2);
+        }
+        seqs[n] = seq;
+        times[n] = now;
+        n++;
     }
 
     private static long parseLong(String text, int from) {

@@ -140,19 +140,38 @@ public final class WsClient implements AutoCloseable {
         }
     }
 
-    /** Every event this socket received, in order: the welcome's catch-up and live ones. */
+    /**
+     * Every frame with a state patch this socket received, in order: the welcome's catch-up
+     * events, live events, merged rounds ({@code events}) and own-registration frames ({@code own}).
+     */
     public List<JsonNode> events() {
         var events = new ArrayList<JsonNode>();
         synchronized (frames) {
             for (JsonNode f : frames) {
-                if ("welcome".equals(f.path("type").asText())) {
+                String type = f.path("type").asText();
+                if ("welcome".equals(type)) {
                     f.path("events").forEach(events::add);
-                } else if (isEvent(f)) {
+                } else if (isEvent(f) || "events".equals(type) || "own".equals(type)) {
                     events.add(f);
                 }
             }
         }
         return events;
+    }
+
+    /** The sequences this socket was told of, a merged round counting for each of its events. */
+    public List<Long> seqs() {
+        var seqs = new ArrayList<Long>();
+        for (JsonNode e : events()) {
+            if ("events".equals(e.path("type").asText())) {
+                for (long s = e.path("firstSeq").asLong(); s <= e.path("lastSeq").asLong(); s++) {
+                    seqs.add(s);
+                }
+            } else if (isEvent(e)) {
+                seqs.add(e.path("seq").asLong());
+            }
+        }
+        return seqs;
     }
 
     public List<JsonNode> frames() {
@@ -177,8 +196,8 @@ public final class WsClient implements AutoCloseable {
                 }
             }
         }
-        for (JsonNode e : events()) {
-            seq = Math.max(seq, e.path("seq").asLong());
+        for (long s : seqs()) {
+            seq = Math.max(seq, s);
         }
         return seq;
     }

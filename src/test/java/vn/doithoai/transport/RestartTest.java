@@ -90,9 +90,8 @@ class RestartTest {
             assertThat(welcome.path("catchUp").asText()).isEqualTo("events");
             assertThat(welcome.path("events")).hasSize(1);
             assertThat(welcome.path("events").get(0).path("name").asText()).isEqualTo("SlotExtended");
-            var seen = new ArrayList<Long>();
-            before.events().forEach(e -> seen.add(e.path("seq").asLong()));
-            after.events().forEach(e -> seen.add(e.path("seq").asLong()));
+            var seen = new ArrayList<Long>(before.seqs());
+            seen.addAll(after.seqs());
             assertThat(seen).isEqualTo(java.util.stream.LongStream.rangeClosed(2, extended.path("lastSeq").asLong()).boxed().toList());
         }
 

@@ -143,8 +143,7 @@ class WholeMeetingTest {
         // Every screen saw every event, in order, without a gap.
         for (WsClient client : clients) {
             client.awaitFrom(0, f -> f.path("seq").asLong() == last && "event".equals(f.path("type").asText()));
-            List<Long> seqs = client.events().stream().map(e -> e.path("seq").asLong()).toList();
-            assertThat(seqs).isEqualTo(java.util.stream.LongStream.rangeClosed(2, last).boxed().toList());
+            assertThat(client.seqs()).isEqualTo(java.util.stream.LongStream.rangeClosed(2, last).boxed().toList());
         }
 
         // Private data: staff see it, the display and other phones never do; a phone sees its own.
@@ -232,6 +231,44 @@ class WholeMeetingTest {
         WsClient display = connect();
         JsonNode snapshot = display.helloWithToken(Organiser.token(created, "display"), null).path("snapshot");
         assertThat(snapshot.path("status").asText()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void aBurstReachesDisplaysAndPhonesAsMergedRoundsThatLeadToTheSameState() {
+        var rules = Map.of("slotSeconds", 180, "warningSeconds", 30, "perVillageCap", 0,
+                "firstTimersFirst", true, "responseSeconds", 300);
+        JsonNode created = new Organiser(server.port()).communeWithMeeting(Map.of("title", "Đối thoại", "rules", rules));
+        WsClient secretary = connect();
+        WsClient display = connect();
+        WsClient phone = connect();
+        secretary.helloWithToken(Organiser.token(created, "secretary"), null);
+        JsonNode displayWelcome = display.helloWithToken(Organiser.token(created, "display"), null);
+        JsonNode phoneWelcome = phone.helloWithJoinCode(created.path("joinCode").asText(), null, null);
+        WsClient chair = connect();
+        chair.helloWithToken(Organiser.token(created, "chair"), null);
+        ack(chair.command("OpenRegistration", null));
+        ack(phone.command("Register", Map.of("name", "Nguyễn Văn An", "village", "Thôn 1", "topic", "Đường", "phone", PHONE_NUMBER)));
+
+        // Sent without waiting: they pile up while a commit is under way and are decided together.
+        for (int i = 0; i < 200; i++) {
+            secretary.sendText(vn.doithoai.codec.Json.write(Map.of("type", "command", "id", "desk-" + i, "name", "RegisterAtDesk",
+                    "args", Map.of("name", "Người " + i, "village", "Thôn " + i, "topic", "Chủ đề " + i, "note", PRIVATE_NOTE))));
+        }
+        JsonNode last = secretary.awaitFrom(0, f -> "desk-199".equals(f.path("id").asText()));
+        long lastSeq = ack(last).path("lastSeq").asLong();
+
+        display.awaitFrom(0, f -> f.path("lastSeq").asLong() >= lastSeq || f.path("seq").asLong() >= lastSeq);
+        assertThat(display.frames()).anyMatch(f -> "events".equals(f.path("type").asText()));
+        assertThat(display.seqs()).isEqualTo(java.util.stream.LongStream.rangeClosed(2, lastSeq).boxed().toList());
+        assertThat(display.frames().toString()).doesNotContain(PRIVATE_NOTE, PHONE_NUMBER);
+        JsonNode displayLate = connect().helloWithToken(Organiser.token(created, "display"), null).path("snapshot");
+        assertThat(Patches.apply(displayWelcome.path("snapshot"), display.events())).isEqualTo(displayLate);
+
+        phone.awaitFrom(0, f -> f.path("lastSeq").asLong() >= lastSeq || f.path("seq").asLong() >= lastSeq);
+        JsonNode phoneLate = connect().helloWithJoinCode(created.path("joinCode").asText(),
+                phoneWelcome.path("attendeeKey").asText(), null).path("snapshot");
+        assertThat(Patches.apply(phoneWelcome.path("snapshot"), phone.events())).isEqualTo(phoneLate);
+        assertThat(phone.frames().toString()).doesNotContain(PRIVATE_NOTE);
     }
 
     static JsonNode ack(JsonNode answer) {

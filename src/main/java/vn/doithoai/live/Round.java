@@ -1,0 +1,48 @@
+package vn.doithoai.live;
+
+import vn.doithoai.meeting.StatePatch;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The events one commit made public, in order, with what they changed together. A burst (two
+ * thousand phones registering) commits hundreds of events at once; a screen that needs only the
+ * state can take them as one patch instead of hundreds of frames.
+ */
+public final class Round {
+
+    private final List<Published> events;
+    private final StatePatch patch;
+    private final Map<String, Object> renderings = new ConcurrentHashMap<>(4);
+
+    Round(List<Published> events, StatePatch patch) {
+        this.events = List.copyOf(events);
+        this.patch = patch;
+    }
+
+    public List<Published> events() {
+        return events;
+    }
+
+    /** The state before the first event to the state after the last. */
+    public StatePatch patch() {
+        return patch;
+    }
+
+    public long firstSeq() {
+        return events.get(0).seq();
+    }
+
+    public long lastSeq() {
+        return events.get(events.size() - 1).seq();
+    }
+
+    /** The rendering kept under {@code key}, made on first use (by any of the screens' loops). */
+    @SuppressWarnings("unchecked")
+    public <T> T rendered(String key, Supplier<T> render) {
+        return (T) renderings.computeIfAbsent(key, k -> render.get());
+    }
+}
