@@ -20,8 +20,11 @@ import java.util.UUID;
 public final class Frames {
 
     public static final int VERSION = 1;
-    /** A display or phone gets a round of more events than this as one merged frame. */
-    static final int BATCH_OVER = 8;
+    /**
+     * A display or phone gets a round of more events than this as one merged frame. One command
+     * makes at most two events (the floor changes hands), so those still arrive one by one.
+     */
+    static final int BATCH_OVER = 2;
     private static final Visibility.Viewer PUBLIC = Visibility.Viewer.of(vn.doithoai.meeting.Actor.DISPLAY);
     private static final String STAFF = "staff";
 

@@ -31,8 +31,11 @@ final class WsSession implements Subscriber {
     /** The largest message the protocol reads; anything larger is answered with an error. */
     static final int MAX_MESSAGE_CHARS = 16 * 1024;
     static final int MAX_COMMAND_ID = 100;
-    /** What may wait unsent for one screen (a big welcome, a burst) before it is closed as too slow. */
-    static final int MAX_PENDING_BYTES = 512 * 1024;
+    /**
+     * What may wait unsent for one screen before it is closed as too slow. Events are shared
+     * buffers (one copy for every screen), so this bounds a screen's lag more than memory.
+     */
+    static final int MAX_PENDING_BYTES = 8 * 1024 * 1024;
     private static final int HELLO_TRIES = 5;
 
     record Hello(String type, Integer v, String token, String join, String attendeeKey, Long lastSeq) {
