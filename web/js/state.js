@@ -5,7 +5,9 @@ const BY_POSITION = new Set(['turns', 'minutes', 'conclusions']);
 
 export function applyPatch(state, patch) {
   for (const [key, value] of Object.entries(patch || {})) {
-    if (key === 'queueInsert') {
+    if (key === 'queueOps') {
+      for (const op of value) applyPatch(state, 'remove' in op ? { queueRemove: op.remove } : { queueInsert: op });
+    } else if (key === 'queueInsert') {
       const q = [...(state.queue || [])];
       q.splice(value.at, 0, value.id);
       state.queue = q;

@@ -238,7 +238,7 @@ public final class MeetingOwner {
         }
         published.forEach(this::logMilestone);
         var round = new Round(published, published.size() == 1 ? published.get(0).patch()
-                : StatePatch.between(before, decidedState));
+                : StatePatch.ofRound(before, decidedState, published.stream().map(Published::patch).toList()));
         subscribers.forEach((loop, group) -> {
             List<Subscriber> screens = List.copyOf(group);
             loop.runOnContext(v -> {

@@ -40,6 +40,36 @@ public record StatePatch(Map<String, Object> parts) {
         return new StatePatch(parts);
     }
 
+    /**
+     * What a run of events changed together: {@code between(before, after)}, but with the queue's
+     * changes as the list of single joins and leaves ({@code queueOps}) when that is what they
+     * were, so a round of a thousand registrations does not resend a queue of a thousand.
+     */
+    public static StatePatch ofRound(MeetingState before, MeetingState after, List<StatePatch> eachEvent) {
+        StatePatch whole = between(before, after);
+        if (!whole.parts.containsKey("queue") && !whole.parts.containsKey("queueInsert") && !whole.parts.containsKey("queueRemove")) {
+            return whole;
+        }
+        var ops = new java.util.ArrayList<Object>();
+        for (StatePatch p : eachEvent) {
+            if (p.parts.containsKey("queue")) {
+                return whole; // a reordering: the whole queue says it best
+            }
+            if (p.parts.containsKey("queueInsert")) {
+                ops.add(p.parts.get("queueInsert"));
+            }
+            if (p.parts.containsKey("queueRemove")) {
+                ops.add(Map.of("remove", p.parts.get("queueRemove")));
+            }
+        }
+        var parts = new LinkedHashMap<>(whole.parts);
+        parts.remove("queue");
+        parts.remove("queueInsert");
+        parts.remove("queueRemove");
+        parts.put("queueOps", ops);
+        return new StatePatch(parts);
+    }
+
     @SuppressWarnings("unchecked")
     public Map<Integer, Registration> registrations() {
         return (Map<Integer, Registration>) parts.getOrDefault("registrations", Map.of());

@@ -3,6 +3,7 @@ package vn.doithoai.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import vn.doithoai.codec.Json;
 
 import java.util.Iterator;
 import java.util.Map;
@@ -30,7 +31,13 @@ public final class Patches {
     static void apply(ObjectNode state, JsonNode patch) {
         for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
             var part = it.next();
-            if (part.getKey().equals("queueInsert")) {
+            if (part.getKey().equals("queueOps")) {
+                for (JsonNode op : part.getValue()) {
+                    ObjectNode one = Json.object();
+                    one.set(op.has("remove") ? "queueRemove" : "queueInsert", op.has("remove") ? op.get("remove") : op);
+                    apply(state, one);
+                }
+            } else if (part.getKey().equals("queueInsert")) {
                 ((ArrayNode) state.get("queue")).insert(part.getValue().path("at").asInt(), part.getValue().path("id").asInt());
             } else if (part.getKey().equals("queueRemove")) {
                 ArrayNode queue = (ArrayNode) state.get("queue");
