@@ -29,11 +29,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -67,8 +65,9 @@ public final class MeetingOwner {
     private long lastSeq;
     private final Map<String, CommandResult> answered = new HashMap<>();
     private final ArrayDeque<Published> recent = new ArrayDeque<>();
-    /** Screens grouped by the event loop they live on: one hand-over per loop and event round. */
-    private final Map<Context, Set<Subscriber>> subscribers = new HashMap<>();
+    /** Screens by the event loop they live on: one feed per loop, merging rounds when it is behind. */
+    private final Map<Context, ScreenFeed> feeds = new HashMap<>();
+    private int screenCount;
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
     private boolean writing;
     private long timeUpTimer = -1;
@@ -120,10 +119,9 @@ public final class MeetingOwner {
     public Future<Void> join(Subscriber subscriber, Long lastSeen) {
         Promise<Void> joined = Promise.promise();
         context.runOnContext(v -> {
-            CatchUp catchUp = catchUp(lastSeen);
-            subscribers.computeIfAbsent(subscriber.context(), c -> new LinkedHashSet<>()).add(subscriber);
-            // Handed over before any later event is, on the same loop: the order holds.
-            subscriber.context().runOnContext(x -> subscriber.caughtUp(catchUp));
+            // Through the same feed as later events: the welcome comes first.
+            feeds.computeIfAbsent(subscriber.context(), ScreenFeed::new).join(subscriber, catchUp(lastSeen));
+            screenCount++;
             joined.complete();
         });
         return joined.future();
@@ -131,9 +129,12 @@ public final class MeetingOwner {
 
     public void leave(Subscriber subscriber) {
         context.runOnContext(v -> {
-            Set<Subscriber> group = subscribers.get(subscriber.context());
-            if (group != null && group.remove(subscriber) && group.isEmpty()) {
-                subscribers.remove(subscriber.context());
+            ScreenFeed feed = feeds.get(subscriber.context());
+            if (feed != null && feed.leave(subscriber)) {
+                screenCount--;
+                if (feed.isEmpty()) {
+                    feeds.remove(subscriber.context());
+                }
             }
         });
     }
@@ -149,7 +150,7 @@ public final class MeetingOwner {
     Future<Boolean> isIdleAndClosed() {
         Promise<Boolean> idle = Promise.promise();
         context.runOnContext(v -> idle.complete(state.status() == vn.doithoai.meeting.MeetingStatus.CLOSED
-                && subscribers.isEmpty() && waiting.isEmpty() && !writing));
+                && screenCount == 0 && waiting.isEmpty() && !writing));
         return idle.future();
     }
 
@@ -237,25 +238,8 @@ public final class MeetingOwner {
             published.add(p);
         }
         published.forEach(this::logMilestone);
-        var round = new Round(published, published.size() == 1 ? published.get(0).patch()
-                : StatePatch.ofRound(before, decidedState, published.stream().map(Published::patch).toList()));
-        subscribers.forEach((loop, group) -> {
-            List<Subscriber> screens = List.copyOf(group);
-            loop.runOnContext(v -> {
-                for (Subscriber s : screens) {
-                    deliverTo(s, round);
-                }
-            });
-        });
-    }
-
-    /** A screen that fails to take an event must not keep it from the others. */
-    private void deliverTo(Subscriber s, Round round) {
-        try {
-            s.deliver(round);
-        } catch (RuntimeException e) {
-            LOG.error("Meeting {}: an event could not be sent to a {} screen", id, s.viewer().role(), e);
-        }
+        var round = new Round(published, before, decidedState);
+        feeds.values().forEach(feed -> feed.publish(round));
     }
 
     /** The moments an operator wants in the log; the rest is in the record. */

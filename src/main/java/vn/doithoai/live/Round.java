@@ -1,5 +1,6 @@
 package vn.doithoai.live;
 
+import vn.doithoai.meeting.MeetingState;
 import vn.doithoai.meeting.StatePatch;
 
 import java.util.List;
@@ -15,12 +16,24 @@ import java.util.function.Supplier;
 public final class Round {
 
     private final List<Published> events;
+    private final MeetingState before;
+    private final MeetingState after;
     private final StatePatch patch;
     private final Map<String, Object> renderings = new ConcurrentHashMap<>(4);
 
-    Round(List<Published> events, StatePatch patch) {
+    Round(List<Published> events, MeetingState before, MeetingState after) {
         this.events = List.copyOf(events);
-        this.patch = patch;
+        this.before = before;
+        this.after = after;
+        this.patch = events.size() == 1 ? events.get(0).patch()
+                : StatePatch.ofRound(before, after, this.events.stream().map(Published::patch).toList());
+    }
+
+    /** Consecutive rounds as one: their events in order, the state before the first to after the last. */
+    static Round merge(List<Round> rounds) {
+        var events = new java.util.ArrayList<Published>();
+        rounds.forEach(r -> events.addAll(r.events));
+        return new Round(events, rounds.get(0).before, rounds.get(rounds.size() - 1).after);
     }
 
     public List<Published> events() {
