@@ -64,7 +64,6 @@ public final class Server implements AutoCloseable {
             MeetingHosts hosts = await(MeetingHosts.deploy(vertx, 2 * Runtime.getRuntime().availableProcessors()));
             var meetings = new Meetings(hosts, store, directory, clock);
             String secretHash = await(OrganiserSecret.establish(directory, config.adminSecretIfSet().orElse(null)));
-            int recovered = await(meetings.recoverLive());
             vertx.setPeriodic(EVICT_EVERY_MS, id -> meetings.evictIdleClosed());
             String publicUrl = config.publicUrl();
             var ws = new WsEndpoint(vertx, new Admission(directory, publicUrl), meetings, clock, publicUrl,
@@ -72,9 +71,18 @@ public final class Server implements AutoCloseable {
             var api = new RestApi(directory, meetings, publicUrl);
             HttpServer http = await(new WebServer(vertx, api, ws, new OrganiserGate(secretHash), publicUrl)
                     .listen(config.host(), config.port()));
-            LOG.info("doithoai listening on {}:{} — open {} ({} live meeting(s) rebuilt, ready in {} ms)",
-                    config.host(), http.actualPort(), publicUrl, recovered,
-                    Duration.ofNanos(System.nanoTime() - began).toMillis());
+            LOG.info("doithoai listening on {}:{} — open {} (ready in {} ms)",
+                    config.host(), http.actualPort(), publicUrl, Duration.ofNanos(System.nanoTime() - began).toMillis());
+            // After listening: the other meetings are served at once, a long log is rebuilt meanwhile
+            // (a screen asking for it waits for the same load), and its running slot's timer restarts.
+            meetings.recoverLive().onComplete(done -> {
+                if (done.succeeded()) {
+                    LOG.info("{} live meeting(s) rebuilt from their logs in {} ms", done.result(),
+                            Duration.ofNanos(System.nanoTime() - began).toMillis());
+                } else {
+                    LOG.error("Rebuilding the live meetings failed: {}", done.cause().getMessage());
+                }
+            });
             return new Server(database, vertx, pool, http, publicUrl, meetings);
         } catch (Exception | Error e) {
             database.close();
