@@ -59,7 +59,9 @@ public final class WsClient implements AutoCloseable {
     }
 
     public static WsClient connect(int port, String origin) {
-        WebSocketClient client = VERTX.createWebSocketClient();
+        // A merged round can be large (hundreds of events in one frame); a browser has no limit either.
+        WebSocketClient client = VERTX.createWebSocketClient(new io.vertx.core.http.WebSocketClientOptions()
+                .setMaxFrameSize(16 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024));
         var options = new WebSocketConnectOptions().setHost("localhost").setPort(port).setURI("/ws");
         if (origin != null) {
             options.addHeader("Origin", origin);
@@ -200,6 +202,15 @@ public final class WsClient implements AutoCloseable {
             seq = Math.max(seq, s);
         }
         return seq;
+    }
+
+    /** Like a phone whose network stalls: this socket stops reading until {@link #resumeReading}. */
+    public void stopReading() {
+        ws.pause();
+    }
+
+    public void resumeReading() {
+        ws.resume();
     }
 
     public boolean isClosed() {
