@@ -113,6 +113,16 @@ public final class WsClient implements AutoCloseable {
         await(ws.writeTextMessage(text));
     }
 
+    /** One text message sent as several frames of {@code frameSize} characters, as some clients do. */
+    public void sendTextInFrames(String text, int frameSize) {
+        for (int from = 0; from < text.length(); from += frameSize) {
+            String part = text.substring(from, Math.min(text.length(), from + frameSize));
+            boolean last = from + frameSize >= text.length();
+            await(ws.writeFrame(from == 0 ? io.vertx.core.http.WebSocketFrame.textFrame(part, last)
+                    : io.vertx.core.http.WebSocketFrame.continuationFrame(io.vertx.core.buffer.Buffer.buffer(part), last)));
+        }
+    }
+
     /** Waits for an event of this name, received at any time on this socket. */
     public JsonNode awaitEvent(String name) {
         return awaitFrom(0, f -> isEvent(f) && name.equals(f.path("name").asText()));
