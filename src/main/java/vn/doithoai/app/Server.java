@@ -35,15 +35,13 @@ public final class Server implements AutoCloseable {
 
     private final Database database;
     private final Vertx vertx;
-    private final Pool pool;
     private final HttpServer http;
     private final String publicUrl;
     private final Meetings meetings;
 
-    private Server(Database database, Vertx vertx, Pool pool, HttpServer http, String publicUrl, Meetings meetings) {
+    private Server(Database database, Vertx vertx, HttpServer http, String publicUrl, Meetings meetings) {
         this.database = database;
         this.vertx = vertx;
-        this.pool = pool;
         this.http = http;
         this.publicUrl = publicUrl;
         this.meetings = meetings;
@@ -83,7 +81,7 @@ public final class Server implements AutoCloseable {
                     LOG.error("Rebuilding the live meetings failed: {}", done.cause().getMessage());
                 }
             });
-            return new Server(database, vertx, pool, http, publicUrl, meetings);
+            return new Server(database, vertx, http, publicUrl, meetings);
         } catch (Exception | Error e) {
             database.close();
             throw e;

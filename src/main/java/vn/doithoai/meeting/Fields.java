@@ -65,14 +65,9 @@ public final class Fields {
         return text.isEmpty() ? null : text;
     }
 
-    /** For comparing names and villages as Vietnamese: same letters, any case or spacing. */
-    public static String key(String text) {
-        return text == null ? "" : line(text) == null ? "" : line(text).toLowerCase(VIETNAMESE);
-    }
-
     /**
-     * {@link #key} of a value already cleaned by {@link #line} (everything stored is): lower case
-     * only, without the regular expressions, for the comparisons run over every registration.
+     * For comparing a stored name or village as Vietnamese, any case: the value was cleaned by
+     * {@link #line} when recorded (NFC, single spaces), so lower case is all that is left to do.
      */
     public static String storedKey(String cleaned) {
         return cleaned == null ? "" : cleaned.toLowerCase(VIETNAMESE);

@@ -38,9 +38,4 @@ final class Refusals {
     static Decision of(Refusal refusal) {
         return Decision.refuse(refusal);
     }
-
-    static Decision needsReason() {
-        return Decision.refuse(Refusal.FIELD_MISSING, "Chọn lý do hoặc ghi lý do khác",
-                "Pick a ground or write another reason");
-    }
 }
