@@ -5,8 +5,6 @@ import vn.doithoai.meeting.Event;
 import vn.doithoai.meeting.StatePatch;
 
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -22,7 +20,7 @@ public final class Published {
     private final Event event;
     private final String payload;
     private final StatePatch patch;
-    private final Map<String, Object> renderings = new ConcurrentHashMap<>(4);
+    private final Renderings renderings = new Renderings();
 
     Published(long seq, Instant at, Actor actor, Event event, String payload, StatePatch patch) {
         this.seq = seq;
@@ -60,8 +58,7 @@ public final class Published {
     }
 
     /** The rendering kept under {@code key}, made on first use. */
-    @SuppressWarnings("unchecked")
     public <T> T rendered(String key, Supplier<T> render) {
-        return (T) renderings.computeIfAbsent(key, k -> render.get());
+        return renderings.get(key, render);
     }
 }

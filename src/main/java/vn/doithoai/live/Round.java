@@ -4,8 +4,6 @@ import vn.doithoai.meeting.MeetingState;
 import vn.doithoai.meeting.StatePatch;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -19,7 +17,7 @@ public final class Round {
     private final MeetingState before;
     private final MeetingState after;
     private final StatePatch patch;
-    private final Map<String, Object> renderings = new ConcurrentHashMap<>(4);
+    private final Renderings renderings = new Renderings();
 
     Round(List<Published> events, MeetingState before, MeetingState after) {
         this.events = List.copyOf(events);
@@ -54,8 +52,7 @@ public final class Round {
     }
 
     /** The rendering kept under {@code key}, made on first use (by any of the screens' loops). */
-    @SuppressWarnings("unchecked")
     public <T> T rendered(String key, Supplier<T> render) {
-        return (T) renderings.computeIfAbsent(key, k -> render.get());
+        return renderings.get(key, render);
     }
 }

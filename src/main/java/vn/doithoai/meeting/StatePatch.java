@@ -75,6 +75,18 @@ public record StatePatch(Map<String, Object> parts) {
         return (Map<Integer, Registration>) parts.getOrDefault("registrations", Map.of());
     }
 
+    /** The changed registrations that are the viewer's own (an attendee's), as it may see them. */
+    public Map<Integer, Registration> registrationsOf(Visibility.Viewer viewer) {
+        Map<Integer, Registration> mine = null;
+        for (Registration r : registrations().values()) {
+            if (viewer.owns(r.attendeeId())) {
+                mine = mine == null ? new LinkedHashMap<>() : mine;
+                mine.put(r.id(), r.withoutPrivateData(true));
+            }
+        }
+        return mine == null ? Map.of() : mine;
+    }
+
     /** The same patch with each changed registration as {@code viewer} may see it. */
     public StatePatch visibleTo(Visibility.Viewer viewer) {
         if (viewer.role().isStaff() || registrations().isEmpty()) {

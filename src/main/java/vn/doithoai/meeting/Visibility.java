@@ -24,7 +24,8 @@ public final class Visibility {
             return actor.attendeeId() == null ? BY_ROLE.get(actor.role()) : new Viewer(actor.role(), actor.attendeeId());
         }
 
-        boolean owns(String registrationAttendeeId) {
+        /** Whether a registration made by this attendee id is this viewer's own. */
+        public boolean owns(String registrationAttendeeId) {
             return attendeeId != null && attendeeId.equals(registrationAttendeeId);
         }
     }

@@ -81,18 +81,12 @@ public final class Frames {
 
     /** An attendee's own registrations of a round, with what only it may see of them; null if none. */
     static String own(Round round, Visibility.Viewer viewer) {
-        var mine = new java.util.LinkedHashMap<Integer, Object>();
-        round.patch().registrations().forEach((id, r) -> {
-            if (viewer.attendeeId() != null && viewer.attendeeId().equals(r.attendeeId())) {
-                mine.put(id, r);
-            }
-        });
+        var mine = round.patch().registrationsOf(viewer);
         if (mine.isEmpty()) {
             return null;
         }
-        var patch = new vn.doithoai.meeting.StatePatch(java.util.Map.of("registrations", mine));
         return "{\"type\":\"own\",\"seq\":" + round.lastSeq() + ",\"patch\":"
-                + Json.write(patch.visibleTo(viewer).parts()) + "}";
+                + Json.write(java.util.Map.of("registrations", mine)) + "}";
     }
 
     /** Who reads an event the same way: staff, the public, or one attendee whose own registration it touches. */
@@ -104,13 +98,10 @@ public final class Frames {
     }
 
     private static boolean touchesOwnRegistration(Published p, Visibility.Viewer viewer) {
-        if (viewer.attendeeId() == null) {
-            return false;
-        }
-        if (p.event() instanceof Event.SpeakerRegistered r && viewer.attendeeId().equals(r.attendeeId())) {
+        if (p.event() instanceof Event.SpeakerRegistered r && viewer.owns(r.attendeeId())) {
             return true;
         }
-        return p.patch().registrations().values().stream().anyMatch(r -> viewer.attendeeId().equals(r.attendeeId()));
+        return !p.patch().registrationsOf(viewer).isEmpty();
     }
 
     private static String render(Published p, String data, String actor, StatePatch patch) {
