@@ -2,7 +2,7 @@
 // and villages only: the server never sends a display anything private.
 import { html, render } from 'lit-html';
 import { setup, t, pick, connectionBadge, langButton, switchLang, currentLang } from './i18n.js';
-import { queue, currentStep } from './state.js';
+import { nextSpeakers, currentStep } from './state.js';
 import { remainingMs, formatMs, urgency } from './clock.js';
 import { connectWithToken } from './staff.js';
 
@@ -52,9 +52,9 @@ function hall(s) {
       </div>
       <h2>${t('next')}</h2>
       <ol class="hall-next" data-test="next">
-        ${queue(s).slice(0, 5).map(r => html`<li><span class="name">${r.name}</span> <span class="village">${r.village}</span></li>`)}
+        ${nextSpeakers(s).slice(0, 5).map(r => html`<li><span class="name">${r.name}</span> <span class="village">${r.village}</span></li>`)}
       </ol>
-      ${queue(s).length ? '' : html`<p class="dim">${t('nobody')}</p>`}
+      ${s.queue.length ? '' : html`<p class="dim">${t('nobody')}</p>`}
     </aside>
     <footer class="hall-conclusions" data-test="conclusions">
       ${s.conclusions.length ? html`<h2>${t('conclusions')}</h2>` : ''}

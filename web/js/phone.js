@@ -1,7 +1,7 @@
 // The attendee's phone: join by QR or code, register to speak, follow one's place in the queue.
 import { html, render } from 'lit-html';
 import { Connection } from './connection.js';
-import { queue, currentStep } from './state.js';
+import { nextSpeakers, currentStep } from './state.js';
 import { remainingMs, formatMs, urgency, exposeClock } from './clock.js';
 import { setup, t, pick, langButton, connectionBadge, errorText } from './i18n.js';
 
@@ -229,11 +229,11 @@ async function registerSubmit(e) {
 }
 
 function queueView(s) {
-  const waiting = queue(s);
+  const waiting = nextSpeakers(s);
   return html`
     <section class="card">
-      <h2>${t('queueTitle')} (${waiting.length})</h2>
-      ${waiting.length ? html`<ol class="queue-short">${waiting.slice(0, 10).map(r => html`<li>${r.name} <span class="muted">· ${r.village}</span></li>`)}</ol>`
+      <h2>${t('queueTitle')} (${s.queue.length})</h2>
+      ${waiting.length ? html`<ol class="queue-short">${waiting.map(r => html`<li>${r.name} <span class="muted">· ${r.village}</span></li>`)}</ol>`
         : html`<p class="muted">${t('nobodyWaiting')}</p>`}
     </section>`;
 }

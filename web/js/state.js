@@ -7,6 +7,8 @@ export function applyPatch(state, patch) {
   for (const [key, value] of Object.entries(patch || {})) {
     if (key === 'queueOps') {
       for (const op of value) applyPatch(state, 'remove' in op ? { queueRemove: op.remove } : { queueInsert: op });
+    } else if (key === 'queueAppend') {
+      state.queue = [...(state.queue || []), ...value];
     } else if (key === 'queueInsert') {
       const q = [...(state.queue || [])];
       q.splice(value.at, 0, value.id);
@@ -29,9 +31,14 @@ export function applyPatch(state, patch) {
   return state;
 }
 
-/** The waiting registrations, in speaking order. */
+/** The waiting registrations, in speaking order (staff screens: they hold every registration). */
 export function queue(state) {
   return (state.queue || []).map(id => state.registrations[id]).filter(Boolean);
+}
+
+/** The next speakers by name and village (displays and phones: they hold only their own registrations). */
+export function nextSpeakers(state) {
+  return state.next || [];
 }
 
 /** All turns, the one on the floor last. */

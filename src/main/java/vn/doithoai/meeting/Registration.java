@@ -37,10 +37,10 @@ public record Registration(int id, String name, String village, String group, St
                 source, attendeeId, status, registeredAt, refusalGround, refusalText);
     }
 
-    Registration withoutPrivateData(boolean keepPhone) {
-        return new Registration(id, name, village, group, topic, summary, keepPhone ? phone : null,
-                null, source, keepPhone ? attendeeId : null, status, registeredAt, refusalGround,
-                refusalText);
+    /** As the attendee who registered it sees it: everything but the secretary's note. */
+    Registration withoutNote() {
+        return new Registration(id, name, village, group, topic, summary, phone, null, source,
+                attendeeId, status, registeredAt, refusalGround, refusalText);
     }
 
     /** The same person across registrations: the phone that sent them, or name and village. */

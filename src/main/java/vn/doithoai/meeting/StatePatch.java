@@ -24,6 +24,9 @@ public record StatePatch(Map<String, Object> parts) {
         field(parts, "stepIndex", before.stepIndex(), after.stepIndex());
         field(parts, "listOpen", before.listOpen(), after.listOpen());
         queue(parts, before.queue(), after.queue());
+        if (before.queue() != after.queue() || before.registrations() != after.registrations()) {
+            field(parts, "next", NextSpeaker.of(before), NextSpeaker.of(after));
+        }
         field(parts, "floor", before.floor(), after.floor());
         field(parts, "startedAt", before.startedAt(), after.startedAt());
         field(parts, "closedAt", before.closedAt(), after.closedAt());
@@ -42,13 +45,24 @@ public record StatePatch(Map<String, Object> parts) {
 
     /**
      * What a run of events changed together: {@code between(before, after)}, but with the queue's
-     * changes as the list of single joins and leaves ({@code queueOps}) when that is what they
-     * were, so a round of a thousand registrations does not resend a queue of a thousand.
+     * changes said in few bytes, so a round of a thousand registrations does not resend a queue
+     * of a thousand: {@code queueAppend} (ids added at the end) when that is all that happened,
+     * otherwise the list of single joins and leaves ({@code queueOps}) when that is what they were.
      */
     public static StatePatch ofRound(MeetingState before, MeetingState after, List<StatePatch> eachEvent) {
         StatePatch whole = between(before, after);
         if (!whole.parts.containsKey("queue") && !whole.parts.containsKey("queueInsert") && !whole.parts.containsKey("queueRemove")) {
             return whole;
+        }
+        var parts = new LinkedHashMap<>(whole.parts);
+        parts.remove("queue");
+        parts.remove("queueInsert");
+        parts.remove("queueRemove");
+        List<Integer> was = before.queue();
+        List<Integer> now = after.queue();
+        if (now.size() > was.size() && now.subList(0, was.size()).equals(was)) {
+            parts.put("queueAppend", now.subList(was.size(), now.size()));
+            return new StatePatch(parts);
         }
         var ops = new java.util.ArrayList<Object>();
         for (StatePatch p : eachEvent) {
@@ -62,10 +76,6 @@ public record StatePatch(Map<String, Object> parts) {
                 ops.add(Map.of("remove", p.parts.get("queueRemove")));
             }
         }
-        var parts = new LinkedHashMap<>(whole.parts);
-        parts.remove("queue");
-        parts.remove("queueInsert");
-        parts.remove("queueRemove");
         parts.put("queueOps", ops);
         return new StatePatch(parts);
     }
@@ -81,21 +91,36 @@ public record StatePatch(Map<String, Object> parts) {
         for (Registration r : registrations().values()) {
             if (viewer.owns(r.attendeeId())) {
                 mine = mine == null ? new LinkedHashMap<>() : mine;
-                mine.put(r.id(), r.withoutPrivateData(true));
+                mine.put(r.id(), r.withoutNote());
             }
         }
         return mine == null ? Map.of() : mine;
     }
 
-    /** The same patch with each changed registration as {@code viewer} may see it. */
+    /**
+     * The same patch as {@code viewer} may see it. Staff hold every registration and need no
+     * {@code next}; a display or a phone gets {@code next} and, of the registrations, only the
+     * viewer's own (see {@link Visibility}).
+     */
     public StatePatch visibleTo(Visibility.Viewer viewer) {
-        if (viewer.role().isStaff() || registrations().isEmpty()) {
+        if (viewer.role().isStaff()) {
+            return parts.containsKey("next") ? without("next") : this;
+        }
+        if (registrations().isEmpty()) {
             return this;
         }
-        var shown = new LinkedHashMap<Integer, Registration>();
-        registrations().forEach((id, r) -> shown.put(id, r.withoutPrivateData(viewer.owns(r.attendeeId()))));
+        var mine = registrationsOf(viewer);
+        if (mine.isEmpty()) {
+            return without("registrations");
+        }
         var copy = new LinkedHashMap<>(parts);
-        copy.put("registrations", shown);
+        copy.put("registrations", mine);
+        return new StatePatch(copy);
+    }
+
+    private StatePatch without(String part) {
+        var copy = new LinkedHashMap<>(parts);
+        copy.remove(part);
         return new StatePatch(copy);
     }
 

@@ -3,9 +3,10 @@ package vn.doithoai.meeting;
 import java.util.LinkedHashMap;
 
 /**
- * What each role may see. Staff see everything; displays and attendees never see phone numbers,
- * private notes or which phone registered whom, except that an attendee sees its own
- * registrations' phone number and that they are its own.
+ * What each role may see. Staff see everything. Displays and phones see the meeting, the queue
+ * as ids and the next speakers by name and village ({@link NextSpeaker}), but not other people's
+ * registrations: no phone numbers, notes, topics or summaries, nor which phone registered whom.
+ * An attendee sees its own registrations, with its phone number, but not the secretary's note.
  */
 public final class Visibility {
 
@@ -38,28 +39,50 @@ public final class Visibility {
         return event instanceof Event.SpeakerRegistered || event instanceof Event.RegistrationEdited;
     }
 
+    /** The event as {@code viewer} sees it, when it is about someone's registration it can't tell is its own. */
     public static Event event(Event event, Viewer viewer) {
+        return event(event, viewer, event instanceof Event.SpeakerRegistered r && viewer.owns(r.attendeeId()));
+    }
+
+    /**
+     * The event as {@code viewer} sees it. Of someone else's registration the hall learns the
+     * name and village only; an attendee sees what it wrote itself ({@code own}), never the
+     * secretary's note.
+     */
+    public static Event event(Event event, Viewer viewer, boolean own) {
         if (viewer.role().isStaff()) {
             return event;
         }
         if (event instanceof Event.SpeakerRegistered r) {
-            boolean own = viewer.owns(r.attendeeId());
-            return new Event.SpeakerRegistered(r.registrationId(), r.name(), r.village(), r.group(), r.topic(),
-                    r.summary(), own ? r.phone() : null, null, r.source(), own ? r.attendeeId() : null);
+            return own
+                    ? new Event.SpeakerRegistered(r.registrationId(), r.name(), r.village(), r.group(), r.topic(),
+                            r.summary(), r.phone(), null, r.source(), r.attendeeId())
+                    : new Event.SpeakerRegistered(r.registrationId(), r.name(), r.village(), null, null,
+                            null, null, null, r.source(), null);
         }
         if (event instanceof Event.RegistrationEdited e) {
-            return new Event.RegistrationEdited(e.registrationId(), e.topic(), e.summary(), null);
+            return own ? new Event.RegistrationEdited(e.registrationId(), e.topic(), e.summary(), null)
+                    : new Event.RegistrationEdited(e.registrationId(), null, null, null);
         }
         return event;
     }
 
-    public static MeetingState state(MeetingState s, Viewer viewer) {
-        if (viewer.role().isStaff()) {
-            return s;
+    /** What a screen joining now is given: the whole state for staff, the public state for the others. */
+    public static Object snapshot(MeetingState s, Viewer viewer) {
+        return viewer.role().isStaff() ? s : publicState(s, viewer);
+    }
+
+    /** The state without other people's registrations; an attendee keeps its own, without the note. */
+    public static PublicState publicState(MeetingState s, Viewer viewer) {
+        var own = new LinkedHashMap<Integer, Registration>();
+        if (viewer.attendeeId() != null) {
+            s.registrations().forEach((id, r) -> {
+                if (viewer.owns(r.attendeeId())) {
+                    own.put(id, r.withoutNote());
+                }
+            });
         }
-        var shown = new LinkedHashMap<Integer, Registration>();
-        s.registrations().forEach((id, r) -> shown.put(id, r.withoutPrivateData(viewer.owns(r.attendeeId()))));
-        return new MeetingState(s.setup(), s.status(), s.stepIndex(), s.listOpen(), shown, s.queue(), s.floor(),
-                s.turns(), s.minutes(), s.conclusions(), s.startedAt(), s.closedAt());
+        return new PublicState(s.setup(), s.status(), s.stepIndex(), s.listOpen(), own, s.queue(),
+                NextSpeaker.of(s), s.floor(), s.turns(), s.minutes(), s.conclusions(), s.startedAt(), s.closedAt());
     }
 }

@@ -27,6 +27,7 @@ public final class Frames {
     static final int BATCH_OVER = 2;
     private static final Visibility.Viewer PUBLIC = Visibility.Viewer.of(vn.doithoai.meeting.Actor.DISPLAY);
     private static final String STAFF = "staff";
+    private static final String PUBLIC_AUDIENCE = "public";
 
     private Frames() {
     }
@@ -42,10 +43,11 @@ public final class Frames {
     public static String event(Published p, Visibility.Viewer viewer) {
         String audience = audience(p, viewer);
         if (audience.equals(STAFF)) {
-            return p.rendered(audience, () -> render(p, p.payload(), p.actor().label(), p.patch()));
+            return p.rendered(audience, () -> render(p, p.payload(), p.actor().label(), p.patch().visibleTo(viewer)));
         }
+        boolean own = !audience.equals(PUBLIC_AUDIENCE);
         return p.rendered(audience, () -> render(p,
-                Visibility.hasPrivateData(p.event()) ? Json.write(Visibility.event(p.event(), viewer)) : p.payload(),
+                Visibility.hasPrivateData(p.event()) ? Json.write(Visibility.event(p.event(), viewer, own)) : p.payload(),
                 p.actor().role().name().toLowerCase(), p.patch().visibleTo(viewer)));
     }
 
@@ -58,8 +60,8 @@ public final class Frames {
     }
 
     /**
-     * A large round for a display or a phone: one frame with the merged patch and the events'
-     * names, the same bytes for every such screen. Private data never goes in it; an attendee
+     * A large round for a display or a phone: one frame with the merged patch and how many events
+     * of each kind it holds, the same bytes for every such screen. Private data never goes in it; an attendee
      * whose own registrations are in the round gets them in an {@link #own} frame after it.
      */
     static SharedText batchFrame(Round round) {
@@ -67,15 +69,15 @@ public final class Frames {
     }
 
     static String batch(Round round) {
-        var names = new StringBuilder("[");
+        var counts = new java.util.LinkedHashMap<String, Integer>();
         for (Published p : round.events()) {
-            names.append(names.length() == 1 ? "" : ",").append('"').append(TypeNames.EVENTS.nameOf(p.event())).append('"');
+            counts.merge(TypeNames.EVENTS.nameOf(p.event()), 1, Integer::sum);
         }
         Published last = round.events().get(round.events().size() - 1);
         return "{\"type\":\"events\",\"firstSeq\":" + round.firstSeq()
                 + ",\"lastSeq\":" + round.lastSeq()
                 + ",\"at\":\"" + last.at() + "\""
-                + ",\"names\":" + names.append(']')
+                + ",\"counts\":" + Json.write(counts)
                 + ",\"patch\":" + Json.write(round.patch().visibleTo(PUBLIC).parts()) + "}";
     }
 
@@ -94,7 +96,7 @@ public final class Frames {
         if (viewer.role().isStaff()) {
             return STAFF;
         }
-        return touchesOwnRegistration(p, viewer) ? "own:" + viewer.attendeeId() : "public";
+        return touchesOwnRegistration(p, viewer) ? "own:" + viewer.attendeeId() : PUBLIC_AUDIENCE;
     }
 
     private static boolean touchesOwnRegistration(Published p, Visibility.Viewer viewer) {
@@ -131,7 +133,7 @@ public final class Frames {
         var body = new StringBuilder(json.substring(0, json.length() - 1));
         if (catchUp.isSnapshot()) {
             body.append(",\"catchUp\":\"snapshot\",\"snapshot\":")
-                    .append(Json.write(Visibility.state(catchUp.snapshot(), viewer)))
+                    .append(Json.write(Visibility.snapshot(catchUp.snapshot(), viewer)))
                     .append(",\"events\":[]");
         } else {
             body.append(",\"catchUp\":\"events\",\"snapshot\":null,\"events\":[");

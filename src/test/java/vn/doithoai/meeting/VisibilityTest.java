@@ -27,42 +27,35 @@ class VisibilityTest {
     // ---- the state ----------------------------------------------------------------------
 
     @Test
-    void theDisplayNeverSeesPhoneNoteOrAttendeeInTheState() {
+    void theDisplaySeesNoRegistrationsOnlyTheNextSpeakersByNameAndVillage() {
         var m = withPrivateData();
-        MeetingState shown = Visibility.state(m.state(), DISPLAY);
-        assertThat(shown.registrations().values()).allSatisfy(r -> {
-            assertThat(r.phone()).isNull();
-            assertThat(r.note()).isNull();
-            assertThat(r.attendeeId()).isNull();
-        });
-        assertThat(shown.registration(1).orElseThrow().name()).isEqualTo("Lê Văn Hòa");
-        assertThat(shown.registration(1).orElseThrow().village()).isEqualTo("Thôn 1");
-        assertThat(shown.registration(1).orElseThrow().topic()).isEqualTo("Đường");
-        assertThat(shown.registration(2).orElseThrow().source()).isEqualTo(Registration.Source.DESK);
+        PublicState shown = Visibility.publicState(m.state(), DISPLAY);
+        assertThat(shown.registrations()).isEmpty();
+        assertThat(shown.queue()).containsExactly(1, 2);
+        assertThat(shown.next()).containsExactly(new NextSpeaker(1, "Lê Văn Hòa", "Thôn 1"),
+                new NextSpeaker(2, "Trần Thị Mai", "Thôn 2"));
+        assertThat(shown.toString()).doesNotContain("0912345678", "0987654321", "Khiếm thính", "Đã khiếu nại",
+                "Đường", "Vay vốn", "Tóm tắt", "a1");
     }
 
     @Test
-    void anotherAttendeeNeverSeesPhoneNoteOrAttendeeInTheState() {
+    void anotherAttendeeSeesNoOneElsesRegistration() {
         var m = withPrivateData();
-        MeetingState shown = Visibility.state(m.state(), OTHER);
-        assertThat(shown.registrations().values()).allSatisfy(r -> {
-            assertThat(r.phone()).isNull();
-            assertThat(r.note()).isNull();
-            assertThat(r.attendeeId()).isNull();
-        });
+        PublicState shown = Visibility.publicState(m.state(), OTHER);
+        assertThat(shown.registrations()).isEmpty();
+        assertThat(shown.next()).extracting(NextSpeaker::name).containsExactly("Lê Văn Hòa", "Trần Thị Mai");
     }
 
     @Test
     void theOwningAttendeeSeesItsOwnPhoneButNotTheSecretarysNote() {
         var m = withPrivateData();
-        MeetingState shown = Visibility.state(m.state(), OWNER);
-        Registration own = shown.registration(1).orElseThrow();
+        PublicState shown = Visibility.publicState(m.state(), OWNER);
+        assertThat(shown.registrations().keySet()).containsExactly(1);
+        Registration own = shown.registrations().get(1);
         assertThat(own.phone()).isEqualTo("0912345678");
         assertThat(own.attendeeId()).isEqualTo("a1");
+        assertThat(own.topic()).isEqualTo("Đường");
         assertThat(own.note()).isNull();
-        Registration desk = shown.registration(2).orElseThrow();
-        assertThat(desk.phone()).isNull();
-        assertThat(desk.note()).isNull();
     }
 
     @Test
@@ -71,23 +64,38 @@ class VisibilityTest {
         m.callNext();
         m.ok(SECRETARY, new Command.RecordMinute("Ý kiến.", null));
         MeetingState s = m.state();
-        MeetingState shown = Visibility.state(s, DISPLAY);
+        PublicState shown = Visibility.publicState(s, DISPLAY);
         assertThat(shown.setup()).isEqualTo(s.setup());
         assertThat(shown.status()).isEqualTo(s.status());
+        assertThat(shown.stepIndex()).isEqualTo(s.stepIndex());
+        assertThat(shown.listOpen()).isEqualTo(s.listOpen());
         assertThat(shown.queue()).isEqualTo(s.queue());
         assertThat(shown.floor()).isEqualTo(s.floor());
         assertThat(shown.turns()).isEqualTo(s.turns());
         assertThat(shown.minutes()).isEqualTo(s.minutes());
         assertThat(shown.conclusions()).isEqualTo(s.conclusions());
         assertThat(shown.startedAt()).isEqualTo(s.startedAt());
-        assertThat(shown.registrations().keySet()).containsExactlyElementsOf(s.registrations().keySet());
+        assertThat(shown.closedAt()).isEqualTo(s.closedAt());
+    }
+
+    @Test
+    void theHallSeesTheFirstTenOfTheQueueInSpeakingOrder() {
+        var m = MeetingScript.started();
+        for (int i = 1; i <= 12; i++) {
+            m.ok(SECRETARY, new Command.RegisterAtDesk("Người " + i, "Thôn " + i, null, "Chủ đề", null, null, null));
+        }
+        m.ok(CHAIR, new Command.MoveRegistration(12, 0));
+        PublicState shown = Visibility.publicState(m.state(), DISPLAY);
+        assertThat(shown.queue()).hasSize(12);
+        assertThat(shown.next()).hasSize(NextSpeaker.SHOWN);
+        assertThat(shown.next()).extracting(NextSpeaker::id).containsExactly(12, 1, 2, 3, 4, 5, 6, 7, 8, 9);
     }
 
     @Test
     void staffSeeTheWholeState() {
         var m = withPrivateData();
         for (Actor staff : List.of(Actor.CHAIR, Actor.SECRETARY, Actor.ORGANISER, Actor.SERVER)) {
-            assertThat(Visibility.state(m.state(), Visibility.Viewer.of(staff))).isEqualTo(m.state());
+            assertThat(Visibility.snapshot(m.state(), Visibility.Viewer.of(staff))).isSameAs(m.state());
         }
         assertThat(m.registration(1).note()).isEqualTo("Đã khiếu nại nhiều lần");
         assertThat(m.registration(2).phone()).isEqualTo("0987654321");
@@ -96,7 +104,7 @@ class VisibilityTest {
     // ---- events -------------------------------------------------------------------------
 
     @Test
-    void aRegistrationEventReachesTheDisplayAndOtherAttendeesWithoutPrivateData() {
+    void aRegistrationEventReachesTheDisplayAndOtherAttendeesWithNameAndVillageOnly() {
         var m = withPrivateData();
         var phoneEvent = (Event.SpeakerRegistered) m.events().get(3);
         var deskEvent = (Event.SpeakerRegistered) m.events().get(4);
@@ -105,9 +113,9 @@ class VisibilityTest {
 
         for (Visibility.Viewer viewer : List.of(DISPLAY, OTHER)) {
             assertThat(Visibility.event(phoneEvent, viewer)).isEqualTo(new Event.SpeakerRegistered(1, "Lê Văn Hòa", "Thôn 1",
-                    null, "Đường", "Tóm tắt", null, null, Registration.Source.PHONE, null));
+                    null, null, null, null, null, Registration.Source.PHONE, null));
             assertThat(Visibility.event(deskEvent, viewer)).isEqualTo(new Event.SpeakerRegistered(2, "Trần Thị Mai", "Thôn 2",
-                    null, "Vay vốn", null, null, null, Registration.Source.DESK, null));
+                    null, null, null, null, null, Registration.Source.DESK, null));
         }
     }
 
@@ -119,12 +127,13 @@ class VisibilityTest {
     }
 
     @Test
-    void anEditReachesNonStaffWithoutTheNote() {
+    void anEditReachesItsAttendeeWithoutTheNoteAndOthersWithNothingButTheId() {
         var m = withPrivateData();
         var edit = (Event.RegistrationEdited) m.events().get(5);
         assertThat(edit.note()).isEqualTo("Đã khiếu nại nhiều lần");
-        for (Visibility.Viewer viewer : List.of(DISPLAY, OTHER, OWNER)) {
-            assertThat(Visibility.event(edit, viewer)).isEqualTo(new Event.RegistrationEdited(1, "Đường", "Tóm tắt", null));
+        assertThat(Visibility.event(edit, OWNER, true)).isEqualTo(new Event.RegistrationEdited(1, "Đường", "Tóm tắt", null));
+        for (Visibility.Viewer viewer : List.of(DISPLAY, OTHER)) {
+            assertThat(Visibility.event(edit, viewer)).isEqualTo(new Event.RegistrationEdited(1, null, null, null));
         }
         assertThat(Visibility.event(edit, Visibility.Viewer.of(Actor.SECRETARY))).isEqualTo(edit);
     }
@@ -159,7 +168,7 @@ class VisibilityTest {
         assertThat(m.state().toString()).contains(secrets);
 
         for (Visibility.Viewer viewer : List.of(DISPLAY, Visibility.Viewer.of(Actor.attendee("phone-stranger")))) {
-            String shownState = Visibility.state(m.state(), viewer).toString();
+            String shownState = Visibility.publicState(m.state(), viewer).toString();
             secrets.forEach(secret -> assertThat(shownState).doesNotContain(secret));
             for (Event e : m.events()) {
                 String shown = Visibility.event(e, viewer).toString();
@@ -172,9 +181,9 @@ class VisibilityTest {
     void anAttendeeSeesItsOwnAttendeeIdButNoOneElses() {
         var m = ReplayTest.plan004Meeting();
         var hoa = Visibility.Viewer.of(Actor.attendee("phone-hoa"));
-        MeetingState shown = Visibility.state(m.state(), hoa);
+        PublicState shown = Visibility.publicState(m.state(), hoa);
         assertThat(shown.registrations().values()).extracting(Registration::attendeeId)
-                .containsExactly("phone-hoa", null, "phone-hoa", null, null, null);
+                .containsExactly("phone-hoa", "phone-hoa");
         assertThat(shown.toString()).doesNotContain("phone-mai").doesNotContain("0912 000 111");
     }
 

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Applies the state patches of event frames to a snapshot, as a screen does (docs/protocol.md §4):
- * fields are replaced, registrations merged by id, turns/minutes/conclusions set by position.
+ * fields are replaced, registrations merged by id, the queue changed by its ops, turns/minutes/conclusions set by position.
  */
 public final class Patches {
 
@@ -37,6 +37,8 @@ public final class Patches {
                     one.set(op.has("remove") ? "queueRemove" : "queueInsert", op.has("remove") ? op.get("remove") : op);
                     apply(state, one);
                 }
+            } else if (part.getKey().equals("queueAppend")) {
+                ((ArrayNode) state.get("queue")).addAll((ArrayNode) part.getValue());
             } else if (part.getKey().equals("queueInsert")) {
                 ((ArrayNode) state.get("queue")).insert(part.getValue().path("at").asInt(), part.getValue().path("id").asInt());
             } else if (part.getKey().equals("queueRemove")) {
