@@ -37,9 +37,8 @@ final class Registrations {
                 cleanGroup, cleanTopic, cleanSummary, cleanPhone, cleanNote, source, attendeeId));
     }
 
-    private static long placesTaken(MeetingState s, String village) {
-        return s.registrations().values().stream()
-                .filter(r -> r.status().holdsAPlace() && r.village().equalsIgnoreCase(village))
-                .count();
+    private static int placesTaken(MeetingState s, String village) {
+        return RegistrationTable.count(s.registrations(),
+                r -> r.status().holdsAPlace() && r.village().equalsIgnoreCase(village));
     }
 }

@@ -98,6 +98,20 @@ public record StatePatch(Map<String, Object> parts) {
     }
 
     /**
+     * The changed registrations made from phones, by the attendee who made them, as it may see
+     * them: computed once per round, so each of two thousand phones finds its own at once.
+     */
+    public Map<String, Map<Integer, Registration>> registrationsByAttendee() {
+        var byAttendee = new java.util.HashMap<String, Map<Integer, Registration>>();
+        for (Registration r : registrations().values()) {
+            if (r.attendeeId() != null) {
+                byAttendee.computeIfAbsent(r.attendeeId(), a -> new LinkedHashMap<>()).put(r.id(), r.withoutNote());
+            }
+        }
+        return byAttendee;
+    }
+
+    /**
      * The same patch as {@code viewer} may see it. Staff hold every registration and need no
      * {@code next}; a display or a phone gets {@code next} and, of the registrations, only the
      * viewer's own (see {@link Visibility}).
@@ -130,7 +144,7 @@ public record StatePatch(Map<String, Object> parts) {
      * whole queue two thousand times.
      */
     private static void queue(Map<String, Object> parts, List<Integer> before, List<Integer> after) {
-        if (before.equals(after)) {
+        if (before == after || before.equals(after)) {
             return;
         }
         if (after.size() == before.size() + 1) {

@@ -83,8 +83,11 @@ public final class Frames {
 
     /** An attendee's own registrations of a round, with what only it may see of them; null if none. */
     static String own(Round round, Visibility.Viewer viewer) {
-        var mine = round.patch().registrationsOf(viewer);
-        if (mine.isEmpty()) {
+        if (viewer.attendeeId() == null) {
+            return null;
+        }
+        var mine = round.rendered("byAttendee", () -> round.patch().registrationsByAttendee()).get(viewer.attendeeId());
+        if (mine == null) {
             return null;
         }
         return "{\"type\":\"own\",\"seq\":" + round.lastSeq() + ",\"patch\":"
