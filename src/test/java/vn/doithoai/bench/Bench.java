@@ -34,7 +34,8 @@ public final class Bench {
                          command leaving to each screen's event, to the last screen, and to the chair's ack;
                          then the same clients and rate against a bare Vert.x broadcaster (separate JVM)
               burst      raw committed INSERT rate (one connection; a pool of 8 at once) on the server's own
-                         PostgreSQL; B phones register within one window into one meeting (ack latency,
+                         PostgreSQL; W warm-up bursts into throwaway meetings (the first reported as cold);
+                         B phones register within one window into one meeting (ack latency,
                          persisted read back, lost); the same phones register again all at once (one meeting's
                          durable rate); B phones over N meetings all at once (the server's durable rate)
               idle       hold C connections; server heap (after full GC) and RSS per connection
@@ -49,6 +50,8 @@ public final class Bench {
               --no-bare             skip the bare broadcaster
               --phones B            burst phones [2000]
               --window-ms T         burst spread [1000]
+              --burst-warmups W     throwaway bursts into other meetings before the measured one, so the
+                                    JIT has compiled the path; the first is reported as "cold" [1]
               --throughput-meetings N   meetings in the all-meetings flood [10]
               --raw-seconds S       bound of each raw INSERT run [10]
               --raw-count N         bound of each raw INSERT run [20000]
@@ -89,7 +92,7 @@ public final class Bench {
                 scenario = a;
             }
         }
-        List<String> known = List.of("meetings", "screens", "rate", "seconds", "warmup", "no-bare", "phones", "window-ms",
+        List<String> known = List.of("meetings", "screens", "rate", "seconds", "warmup", "no-bare", "phones", "window-ms", "burst-warmups",
                 "throughput-meetings", "raw-seconds", "raw-count", "connections", "idle-seconds", "events", "xmx",
                 "client-loops", "connect-concurrency", "profile", "jar", "out");
         for (String k : o.keySet()) {
@@ -147,7 +150,8 @@ public final class Bench {
         if (all || scenario.equals("burst")) {
             current[0] = "burst";
             results.set("burst", Scenarios.burst(env, intOpt(o, "phones", 2000), intOpt(o, "window-ms", 1000),
-                    intOpt(o, "throughput-meetings", 10), intOpt(o, "raw-seconds", 10), intOpt(o, "raw-count", 20000)));
+                    intOpt(o, "throughput-meetings", 10), intOpt(o, "raw-seconds", 10), intOpt(o, "raw-count", 20000),
+                    intOpt(o, "burst-warmups", 1)));
             Report.burst(results.get("burst"));
             write(out, "burst", results.get("burst"));
         }

@@ -50,12 +50,13 @@ class BenchSmokeTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aTinyBurstPersistsEveryAcknowledgedRegistration() throws Exception {
-        JsonNode r = Scenarios.burst(env(), 50, 200, 2, 1, 50);
+        JsonNode r = Scenarios.burst(env(), 50, 200, 2, 1, 50, 1);
         JsonNode paced = r.path("paced");
         assertThat(paced.path("acked").asInt()).isEqualTo(50);
         assertThat(paced.path("persisted").asLong()).isEqualTo(50);
         assertThat(paced.path("lost").asLong()).isZero();
         assertThat(paced.path("ack").path("p99Ms").asDouble()).isPositive().isFinite();
+        assertThat(r.path("cold").path("acked").asInt()).isEqualTo(50);
         assertThat(r.path("oneMeetingFlood").path("acked").asInt()).isEqualTo(50);
         assertThat(r.path("manyMeetingsFlood").path("acked").asInt()).isEqualTo(50);
         assertThat(r.path("rawInserts").path("oneConnection").path("commitsPerSecond").asDouble()).isPositive().isFinite();

@@ -75,6 +75,9 @@ final class Report {
                 p.path("sent").asInt(), p.path("acked").asInt(), p.path("refused").asInt(), p.path("unanswered").asInt(),
                 p.path("persisted").asLong(), p.path("lost").asLong()));
         s.append(head());
+        if (r.has("cold")) {
+            s.append(lat("cold server: Register → ack", r.path("cold").path("ack")));
+        }
         s.append(lat("paced: Register → ack", p.path("ack")));
         s.append(lat("one meeting, all at once → ack", r.path("oneMeetingFlood").path("ack")));
         s.append(lat("many meetings, all at once → ack", r.path("manyMeetingsFlood").path("ack")));

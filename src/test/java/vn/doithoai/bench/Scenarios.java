@@ -279,16 +279,29 @@ final class Scenarios {
 
     // ---- 2. registration burst, with the raw INSERT limits ------------------------------------
 
-    static ObjectNode burst(Env env, int phones, int windowMs, int throughputMeetings, int rawSeconds, int rawCount)
-            throws Exception {
+    static ObjectNode burst(Env env, int phones, int windowMs, int throughputMeetings, int rawSeconds, int rawCount,
+                            int warmups) throws Exception {
         ObjectNode out = Json.object().put("phones", phones).put("windowMs", windowMs)
-                .put("throughputMeetings", throughputMeetings);
+                .put("throughputMeetings", throughputMeetings).put("warmups", warmups);
         try (Target server = env.servers().get(); Clients clients = new Clients(server.httpPort(), env.clientLoops())) {
             Pool pg = PgBuilder.pool().with(new PoolOptions().setMaxSize(8)).connectingTo(server.pg()).using(clients.vertx).build();
             try {
                 out.put("postgres", await(pg.query("SHOW server_version").execute()).iterator().next().getString(0));
                 out.set("rawInserts", rawInserts(server, clients, rawSeconds, rawCount));
                 var rest = new Rest(server.httpPort(), server.adminSecret());
+
+                // Warm-up: the same burst into throwaway meetings, so the JIT of a freshly started server
+                // (and of this load generator) has compiled the path before it is measured. The first one
+                // is reported as the cold figure.
+                for (int w = 0; w < warmups; w++) {
+                    List<Conn> throwaway = openMeetingWithPhones(clients, env, rest.createMeeting("Bench burst warm-up " + w),
+                            1000 + w, phones);
+                    ObjectNode wave = registerWave(clients, throwaway, windowMs, "w" + w);
+                    if (w == 0) {
+                        out.set("cold", wave);
+                    }
+                    throwaway.forEach(Conn::close);
+                }
 
                 // A: B phones register within the window, into one meeting.
                 Rest.Meeting meeting = rest.createMeeting("Bench burst");
