@@ -13,6 +13,7 @@ import vn.doithoai.live.MeetingHosts;
 import vn.doithoai.live.Meetings;
 import vn.doithoai.store.Directory;
 import vn.doithoai.store.EventStore;
+import vn.doithoai.store.SnapshotStore;
 import vn.doithoai.transport.Admission;
 import vn.doithoai.transport.OrganiserGate;
 import vn.doithoai.transport.RestApi;
@@ -60,7 +61,7 @@ public final class Server implements AutoCloseable {
             var directory = new Directory(pool);
             Clock clock = Clock.systemUTC();
             MeetingHosts hosts = await(MeetingHosts.deploy(vertx, 2 * Runtime.getRuntime().availableProcessors()));
-            var meetings = new Meetings(hosts, store, directory, clock);
+            var meetings = new Meetings(hosts, store, new SnapshotStore(pool), directory, clock);
             String secretHash = await(OrganiserSecret.establish(directory, config.adminSecretIfSet().orElse(null)));
             vertx.setPeriodic(EVICT_EVERY_MS, id -> meetings.evictIdleClosed());
             String publicUrl = config.publicUrl();

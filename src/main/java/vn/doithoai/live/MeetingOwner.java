@@ -15,17 +15,20 @@ import vn.doithoai.meeting.Decision;
 import vn.doithoai.meeting.Event;
 import vn.doithoai.meeting.MeetingRules;
 import vn.doithoai.meeting.MeetingState;
+import vn.doithoai.meeting.MeetingStatus;
 import vn.doithoai.meeting.StatePatch;
 import vn.doithoai.meeting.Turn;
 import vn.doithoai.store.AppendConflict;
 import vn.doithoai.store.EventStore;
 import vn.doithoai.store.MeetingSummary;
+import vn.doithoai.store.SnapshotStore;
 import vn.doithoai.store.StoredEvent;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,6 +51,13 @@ public final class MeetingOwner {
     static final int RECENT_EVENTS = 1000;
     /** The most commands decided and committed together in one round. */
     static final int ROUND_SIZE = 500;
+    /** How many events apart the state is saved as a snapshot, so a restart replays at most that many. */
+    public static final int SNAPSHOT_EVERY = 1000;
+    /**
+     * The shape of a snapshot: raise it whenever {@code MeetingState}'s JSON or what an event
+     * does to the state changes, and the old snapshots are ignored (the log is replayed instead).
+     */
+    static final int SNAPSHOT_FORMAT = 1;
 
     private record Pending(Command command, Actor actor, String commandId, Promise<CommandResult> answer) {
     }
@@ -59,10 +69,13 @@ public final class MeetingOwner {
     private final Context context;
     private final Vertx vertx;
     private final EventStore store;
+    private final SnapshotStore snapshots;
+    private final int snapshotEvery;
     private final Clock clock;
 
     private MeetingState state = MeetingState.NEW;
     private long lastSeq;
+    private long snapshotSeq;
     private final Map<String, CommandResult> answered = new HashMap<>();
     private final ArrayDeque<Published> recent = new ArrayDeque<>();
     /** Screens by the event loop they live on: one feed per loop, merging rounds when it is behind. */
@@ -72,33 +85,86 @@ public final class MeetingOwner {
     private boolean writing;
     private long timeUpTimer = -1;
 
-    private MeetingOwner(UUID id, Context context, EventStore store, Clock clock) {
+    private MeetingOwner(UUID id, Context context, EventStore store, SnapshotStore snapshots, int snapshotEvery,
+                         Clock clock) {
         this.id = id;
         this.context = context;
         this.vertx = context.owner();
         this.store = store;
+        this.snapshots = snapshots;
+        this.snapshotEvery = snapshotEvery;
         this.clock = clock;
     }
 
-    /** Rebuilds a meeting from its log; it then runs on {@code context}. */
-    static Future<MeetingOwner> load(UUID id, Context context, EventStore store, Clock clock) {
-        var owner = new MeetingOwner(id, context, store, clock);
+    /** Rebuilds a meeting from its latest snapshot and the events after it; it then runs on {@code context}. */
+    static Future<MeetingOwner> load(UUID id, Context context, EventStore store, SnapshotStore snapshots,
+                                     int snapshotEvery, Clock clock) {
+        var owner = new MeetingOwner(id, context, store, snapshots, snapshotEvery, clock);
         Promise<MeetingOwner> ready = Promise.promise();
-        context.runOnContext(v -> store.load(id, 0).onComplete(loaded -> {
-            if (loaded.failed()) {
-                ready.fail(loaded.cause());
-                return;
-            }
-            try {
-                owner.replay(loaded.result());
-                owner.scheduleTimeUp();
-                LOG.info("Meeting {} loaded: {} event(s), {}", id, owner.lastSeq, owner.state.status());
+        context.runOnContext(v -> owner.rebuild().onComplete(done -> {
+            if (done.succeeded()) {
                 ready.complete(owner);
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                ready.fail(new IllegalStateException("the log of meeting " + id + " cannot be read: " + e.getMessage()));
+            } else {
+                ready.fail(done.cause());
             }
         }));
         return ready.future();
+    }
+
+    private Future<Void> rebuild() {
+        long started = System.nanoTime();
+        return snapshots.latest(id, SNAPSHOT_FORMAT).compose(snapshot -> {
+            if (snapshot.isPresent() && restore(snapshot.get())) {
+                return store.answered(id, lastSeq).compose(commands -> {
+                    commands.forEach(c -> answered.put(c.commandId(), CommandResult.stored(c.firstSeq(), c.lastSeq())));
+                    return store.load(id, lastSeq);
+                });
+            }
+            return store.load(id, 0);
+        }).compose(tail -> {
+            long read = System.nanoTime();
+            try {
+                replay(tail);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                return Future.failedFuture(new IllegalStateException("the log of meeting " + id + " cannot be read: " + e.getMessage()));
+            }
+            scheduleTimeUp();
+            LOG.info("Meeting {} loaded: {} event(s), {} (snapshot at event {}, read {} ms, {} event(s) replayed in {} ms)",
+                    id, lastSeq, state.status(), snapshotSeq, (read - started) / 1_000_000, tail.size(),
+                    (System.nanoTime() - read) / 1_000_000);
+            snapshotIfDue(false);
+            return Future.succeededFuture();
+        });
+    }
+
+    /** False, with nothing changed, when the snapshot cannot be read: the whole log is replayed instead. */
+    private boolean restore(SnapshotStore.Snapshot snapshot) {
+        try {
+            state = Json.read(snapshot.state(), MeetingState.class);
+            lastSeq = snapshot.seq();
+            snapshotSeq = snapshot.seq();
+            return true;
+        } catch (JsonProcessingException | RuntimeException e) {
+            LOG.warn("Meeting {}: its snapshot at event {} cannot be read ({}); replaying the whole log", id,
+                    snapshot.seq(), e.getMessage());
+            state = MeetingState.NEW;
+            return false;
+        }
+    }
+
+    /**
+     * Every {@link #snapshotEvery} events, and when the meeting has just closed, the state is
+     * saved as a snapshot. The write runs beside the next rounds; if it fails, the next one is
+     * taken {@link #snapshotEvery} events later and nothing else changes.
+     */
+    private void snapshotIfDue(boolean justClosed) {
+        if (lastSeq == snapshotSeq || (lastSeq - snapshotSeq < snapshotEvery && !justClosed)) {
+            return;
+        }
+        long seq = lastSeq;
+        snapshotSeq = seq;
+        snapshots.save(id, seq, SNAPSHOT_FORMAT, Json.write(state)).onFailure(e ->
+                LOG.warn("Meeting {}: the snapshot at event {} was not saved: {}", id, seq, e.getMessage()));
     }
 
     public UUID id() {
@@ -149,7 +215,7 @@ public final class MeetingOwner {
     /** Whether this closed meeting can leave memory: nobody follows it and nothing is under way. */
     Future<Boolean> isIdleAndClosed() {
         Promise<Boolean> idle = Promise.promise();
-        context.runOnContext(v -> idle.complete(state.status() == vn.doithoai.meeting.MeetingStatus.CLOSED
+        context.runOnContext(v -> idle.complete(state.status() == MeetingStatus.CLOSED
                 && screenCount == 0 && waiting.isEmpty() && !writing));
         return idle.future();
     }
@@ -174,7 +240,8 @@ public final class MeetingOwner {
         if (writing || waiting.isEmpty()) {
             return;
         }
-        Instant now = clock.instant();
+        // PostgreSQL keeps microseconds: the live state must be what a replay of the log builds.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         MeetingState next = state;
         long seq = lastSeq;
         var round = new ArrayList<Pending>();
@@ -240,6 +307,7 @@ public final class MeetingOwner {
         published.forEach(this::logMilestone);
         var round = new Round(published, before, decidedState);
         feeds.values().forEach(feed -> feed.publish(round));
+        snapshotIfDue(before.status() != MeetingStatus.CLOSED && state.status() == MeetingStatus.CLOSED);
     }
 
     /** The moments an operator wants in the log; the rest is in the record. */

@@ -17,6 +17,7 @@ import vn.doithoai.meeting.Setup;
 import vn.doithoai.store.Directory;
 import vn.doithoai.store.EventStore;
 import vn.doithoai.store.MeetingSummary;
+import vn.doithoai.store.SnapshotStore;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -54,13 +55,23 @@ public final class Meetings {
 
     private final MeetingHosts hosts;
     private final EventStore store;
+    private final SnapshotStore snapshots;
+    private final int snapshotEvery;
     private final Directory directory;
     private final Clock clock;
     private final Map<UUID, Future<MeetingOwner>> owners = new ConcurrentHashMap<>();
 
-    public Meetings(MeetingHosts hosts, EventStore store, Directory directory, Clock clock) {
+    public Meetings(MeetingHosts hosts, EventStore store, SnapshotStore snapshots, Directory directory, Clock clock) {
+        this(hosts, store, snapshots, MeetingOwner.SNAPSHOT_EVERY, directory, clock);
+    }
+
+    /** With snapshots every {@code snapshotEvery} events (tests take them sooner). */
+    public Meetings(MeetingHosts hosts, EventStore store, SnapshotStore snapshots, int snapshotEvery, Directory directory,
+                    Clock clock) {
         this.hosts = hosts;
         this.store = store;
+        this.snapshots = snapshots;
+        this.snapshotEvery = snapshotEvery;
         this.directory = directory;
         this.clock = clock;
     }
@@ -90,7 +101,7 @@ public final class Meetings {
 
     public Future<MeetingOwner> get(UUID meetingId) {
         Future<MeetingOwner> owner = owners.computeIfAbsent(meetingId,
-                id -> MeetingOwner.load(id, hosts.contextFor(id), store, clock));
+                id -> MeetingOwner.load(id, hosts.contextFor(id), store, snapshots, snapshotEvery, clock));
         return owner.onFailure(e -> owners.remove(meetingId, owner));
     }
 
@@ -103,7 +114,7 @@ public final class Meetings {
     }
 
     public Future<Created> create(UUID communeId, Setup setup) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as PostgreSQL keeps it
         Decision decision = MeetingRules.decide(MeetingState.NEW, new Command.CreateMeeting(setup),
                 new Command.Context(Actor.ORGANISER, now));
         if (!decision.accepted()) {

@@ -33,7 +33,13 @@ public final class EventStore {
     private static final String LOAD = """
             SELECT seq, type, payload::text AS payload, actor, occurred_at, command_id
             FROM events WHERE meeting_id = $1 AND seq > $2 ORDER BY seq""";
+    private static final String ANSWERED = """
+            SELECT command_id, first_seq, last_seq FROM commands WHERE meeting_id = $1 AND last_seq <= $2""";
     private static final String UNIQUE_VIOLATION = "23505";
+
+    /** A client command that was stored: the events it made. */
+    public record AnsweredCommand(String commandId, long firstSeq, long lastSeq) {
+    }
 
     /** An event ready to be stored; {@code seq} follows the expected last sequence without gaps. */
     public record NewEvent(long seq, String type, String payload, String actor, OffsetDateTime at, String commandId) {
@@ -81,6 +87,17 @@ public final class EventStore {
                         row.getString("command_id")));
             }
             return events;
+        });
+    }
+
+    /** The commands whose events are all at or before {@code upToSeq} (those a snapshot covers). */
+    public Future<List<AnsweredCommand>> answered(UUID meetingId, long upToSeq) {
+        return pool.preparedQuery(ANSWERED).execute(Tuple.of(meetingId, upToSeq)).map(rows -> {
+            var answered = new ArrayList<AnsweredCommand>(rows.size());
+            for (Row row : rows) {
+                answered.add(new AnsweredCommand(row.getString("command_id"), row.getLong("first_seq"), row.getLong("last_seq")));
+            }
+            return answered;
         });
     }
 

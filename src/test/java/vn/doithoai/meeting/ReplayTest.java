@@ -121,6 +121,18 @@ class ReplayTest {
         return m;
     }
 
+    /** A snapshot is the state as JSON: read back, it must be the same state at every point of a meeting. */
+    @Test
+    void theStateReadBackFromItsJsonIsTheSameStateAtEveryPointOfAMeeting() throws Exception {
+        var m = plan004Meeting();
+        MeetingState state = MeetingState.NEW;
+        for (MeetingRules.Recorded r : m.recorded()) {
+            state = MeetingRules.apply(state, r.event(), r.at());
+            String json = vn.doithoai.codec.Json.write(state);
+            assertThat(vn.doithoai.codec.Json.read(json, MeetingState.class)).as("after event %d", r.seq()).isEqualTo(state);
+        }
+    }
+
     @Test
     void replayingTheRecordOfAWholeMeetingBuildsExactlyTheLiveState() {
         var m = plan004Meeting();

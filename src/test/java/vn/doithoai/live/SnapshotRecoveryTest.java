@@ -1,0 +1,146 @@
+package vn.doithoai.live;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.doithoai.app.Database;
+import vn.doithoai.meeting.Actor;
+import vn.doithoai.meeting.Command;
+import vn.doithoai.meeting.MeetingState;
+import vn.doithoai.meeting.MeetingStatus;
+import vn.doithoai.meeting.SpeakingRules;
+import vn.doithoai.meeting.Setup;
+import vn.doithoai.meeting.MeetingKind;
+import vn.doithoai.store.Directory;
+import vn.doithoai.store.EventStore;
+import vn.doithoai.store.SnapshotStore;
+import vn.doithoai.support.TestPostgres;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A meeting rebuilt from its latest snapshot and the events after it, against a real PostgreSQL:
+ * the same state as the live one, command ids from before the snapshot still count once, and a
+ * snapshot that cannot be read is ignored for the whole log.
+ */
+class SnapshotRecoveryTest {
+
+    private static final int EVERY = 5;
+
+    private Database database;
+    private Vertx vertx;
+    private Pool pool;
+    private Directory directory;
+    private UUID meetingId;
+
+    @BeforeEach
+    void database() throws Exception {
+        database = Database.start(TestPostgres.freshDatabaseConfig());
+        vertx = Vertx.vertx();
+        pool = PgBuilder.pool().connectingTo(database.connectOptions()).using(vertx).build();
+        directory = new Directory(pool);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        await(vertx.close());
+        database.close();
+    }
+
+    /** A fresh set of owners over the same database, as after a restart. */
+    private Meetings restarted() throws Exception {
+        MeetingHosts hosts = await(MeetingHosts.deploy(vertx, 2));
+        return new Meetings(hosts, new EventStore(pool), new SnapshotStore(pool), EVERY, directory, Clock.systemUTC());
+    }
+
+    private MeetingOwner meetingWithMinutes(Meetings meetings, int minutes) throws Exception {
+        Directory.Commune commune = await(directory.createCommune("Xã Kiến Minh", null));
+        var setup = new Setup(MeetingKind.PERIODIC, "Đối thoại", "Đất đai", null, Instant.now(), "Hội trường",
+                List.of("Chủ tịch UBND xã"), "Văn phòng", null, SpeakingRules.DEFAULT);
+        meetingId = await(meetings.create(commune.id(), setup)).meetingId();
+        MeetingOwner owner = await(meetings.get(meetingId));
+        assertThat(await(owner.submit(new Command.StartMeeting(), Actor.CHAIR, "start")).accepted()).isTrue();
+        for (int i = 1; i <= minutes; i++) {
+            assertThat(await(owner.submit(new Command.RecordMinute("Ý kiến số " + i, null), Actor.SECRETARY, "m" + i))
+                    .accepted()).isTrue();
+        }
+        return owner;
+    }
+
+    /** The snapshot is written beside the meeting's next rounds: wait until it is at least {@code seq}. */
+    private long snapshotSeqReaching(long seq) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long found;
+        while ((found = snapshotSeq()) < seq && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return found;
+    }
+
+    private long snapshotSeq() throws Exception {
+        var rows = await(pool.preparedQuery("SELECT seq FROM snapshots WHERE meeting_id = $1").execute(Tuple.of(meetingId)));
+        assertThat(rows.size()).as("only the latest snapshot is kept").isLessThanOrEqualTo(1);
+        return rows.size() == 0 ? 0 : rows.iterator().next().getLong("seq");
+    }
+
+    @Test
+    void aRestartedMeetingIsItsSnapshotPlusTheEventsAfterIt() throws Exception {
+        MeetingOwner live = meetingWithMinutes(restarted(), 12);
+        CatchUp before = await(live.read());
+        long snapshot = snapshotSeqReaching(before.seq() - EVERY);
+        assertThat(snapshot).isGreaterThanOrEqualTo(before.seq() - EVERY).isLessThan(before.seq());
+
+        MeetingOwner again = await(restarted().get(meetingId));
+        CatchUp after = await(again.read());
+
+        assertThat(after.seq()).isEqualTo(before.seq());
+        assertThat(after.snapshot()).isEqualTo(before.snapshot());
+        // A command id from before the snapshot is still answered as a repeat, not applied twice.
+        CommandResult repeat = await(again.submit(new Command.RecordMinute("Ý kiến số 1", null), Actor.SECRETARY, "m1"));
+        assertThat(repeat.duplicate()).isTrue();
+        assertThat(await(again.read()).seq()).isEqualTo(before.seq());
+        // And the meeting goes on from there.
+        assertThat(await(again.submit(new Command.RecordMinute("Ý kiến sau khi khởi động lại", null), Actor.SECRETARY, "m13"))
+                .firstSeq()).isEqualTo(before.seq() + 1);
+    }
+
+    @Test
+    void closingTheMeetingTakesASnapshotSoItLoadsWithoutReplaying() throws Exception {
+        MeetingOwner live = meetingWithMinutes(restarted(), 2);
+        assertThat(await(live.submit(new Command.CloseMeeting(), Actor.CHAIR, "close")).accepted()).isTrue();
+        long closedAt = await(live.read()).seq();
+
+        assertThat(snapshotSeqReaching(closedAt)).isEqualTo(closedAt);
+        MeetingState reloaded = await(await(restarted().get(meetingId)).read()).snapshot();
+        assertThat(reloaded.status()).isEqualTo(MeetingStatus.CLOSED);
+    }
+
+    @Test
+    void aSnapshotThatCannotBeReadIsIgnoredAndTheWholeLogIsReplayed() throws Exception {
+        MeetingOwner live = meetingWithMinutes(restarted(), 12);
+        CatchUp before = await(live.read());
+        assertThat(snapshotSeqReaching(before.seq() - EVERY)).isPositive();
+        await(pool.preparedQuery("UPDATE snapshots SET state = $2 WHERE meeting_id = $1")
+                .execute(Tuple.of(meetingId, "{\"not\":\"a state\"}")));
+
+        CatchUp after = await(await(restarted().get(meetingId)).read());
+
+        assertThat(after.seq()).isEqualTo(before.seq());
+        assertThat(after.snapshot()).isEqualTo(before.snapshot());
+    }
+
+    private static <T> T await(Future<T> f) throws Exception {
+        return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+}
