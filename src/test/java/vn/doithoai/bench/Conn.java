@@ -50,6 +50,9 @@ final class Conn {
     private long[] times = new long[16];
     private int n;
     volatile long welcomeSeq = -1;
+    /** When the welcome frame arrived (System.nanoTime), before this client parsed it. */
+    volatile long welcomeArrivedNanos = -1;
+    volatile int welcomeBytes;
     volatile Short closeCode;
     volatile boolean closed;
 
@@ -88,6 +91,10 @@ final class Conn {
         }
         if (text.startsWith("{\"type\":\"own\"")) {
             return;
+        }
+        if (welcomeArrivedNanos < 0 && text.startsWith("{\"type\":\"welcome\"")) {
+            welcomeArrivedNanos = now;
+            welcomeBytes = text.length();
         }
         JsonNode frame;
         try {

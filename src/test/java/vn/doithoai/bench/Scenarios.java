@@ -551,9 +551,10 @@ final class Scenarios {
             long ready = server.awaitHealthy(120_000);
             try (Clients clients = new Clients(server.httpPort(), 1)) {
                 Conn chair = clients.connect(List.of(new Clients.Spec(0, Clients.helloToken(meeting.chair()))), 1, 60_000).get(0);
-                long served = System.nanoTime();
+                long served = chair.welcomeArrivedNanos; // the chair's whole state has arrived
                 out.put("readyMs", (ready - start) / 1e6).put("servedMs", (served - start) / 1e6)
-                        .put("welcomeSeq", chair.welcomeSeq);
+                        .put("servedAfterReadyMs", (served - ready) / 1e6)
+                        .put("welcomeBytes", chair.welcomeBytes).put("welcomeSeq", chair.welcomeSeq);
             }
         }
         return out;
