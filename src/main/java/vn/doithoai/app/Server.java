@@ -22,6 +22,7 @@ import vn.doithoai.transport.WsEndpoint;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,12 +52,23 @@ public final class Server implements AutoCloseable {
     public static Server start(Config requested) throws Exception {
         long began = System.nanoTime();
         Config config = requested.port() == 0 ? requested.withPort(freePort()) : requested;
-        Database database = Database.start(config);
+        // Independent steps of the start overlap: Vert.x starts while PostgreSQL does, and the
+        // pool's first connection is made while Flyway checks the schema.
+        CompletableFuture<Vertx> vertxStarted = CompletableFuture.supplyAsync(Vertx::vertx);
+        Database database;
         try {
-            Migrations.run(database);
-            Vertx vertx = Vertx.vertx();
+            database = Database.start(config);
+        } catch (Exception | Error e) {
+            vertxStarted.thenAccept(Vertx::close);
+            throw e;
+        }
+        try {
+            Vertx vertx = vertxStarted.join();
             Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(POOL_SIZE))
                     .connectingTo(database.connectOptions()).using(vertx).build();
+            Future<?> firstConnection = pool.query("SELECT 1").execute();
+            Migrations.run(database);
+            firstConnection.toCompletionStage().toCompletableFuture().exceptionally(e -> null).join();
             var store = new EventStore(pool);
             var directory = new Directory(pool);
             Clock clock = Clock.systemUTC();

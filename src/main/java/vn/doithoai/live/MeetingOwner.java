@@ -114,13 +114,20 @@ public final class MeetingOwner {
     private Future<Void> rebuild() {
         long started = System.nanoTime();
         return snapshots.latest(id, SNAPSHOT_FORMAT).compose(snapshot -> {
-            if (snapshot.isPresent() && restore(snapshot.get())) {
-                return store.answered(id, lastSeq).compose(commands -> {
-                    commands.forEach(c -> answered.put(c.commandId(), CommandResult.stored(c.firstSeq(), c.lastSeq())));
-                    return store.load(id, lastSeq);
-                });
+            if (snapshot.isEmpty()) {
+                return store.load(id, 0);
             }
-            return store.load(id, 0);
+            // The command ids it covers and the events after it are read while it is parsed.
+            long from = snapshot.get().seq();
+            Future<List<EventStore.AnsweredCommand>> commands = store.answered(id, from);
+            Future<List<StoredEvent>> after = store.load(id, from);
+            if (!restore(snapshot.get())) {
+                return store.load(id, 0);
+            }
+            return commands.compose(stored -> {
+                stored.forEach(c -> answered.put(c.commandId(), CommandResult.stored(c.firstSeq(), c.lastSeq())));
+                return after;
+            });
         }).compose(tail -> {
             long read = System.nanoTime();
             try {
