@@ -22,14 +22,23 @@ import java.util.UUID;
  */
 public final class EventStore {
 
-    private static final String INSERT_EVENT = """
-            INSERT INTO events (meeting_id, seq, type, payload, actor, occurred_at, command_id)
-            VALUES ($1, $2, $3, $4::text::jsonb, $5, $6, $7)""";
-    private static final String INSERT_COMMAND = """
-            INSERT INTO commands (meeting_id, command_id, first_seq, last_seq)
-            VALUES ($1, $2, $3, $4)""";
-    private static final String UPDATE_SUMMARY = """
-            UPDATE meetings SET status = $2, title = $3, scheduled_at = $4 WHERE id = $1""";
+    /**
+     * A round of events, the command ids they answer and the meeting's summary, in one statement:
+     * one round trip and its own transaction (a single statement is atomic), instead of BEGIN,
+     * three statements and COMMIT. The summary is updated only when {@code $11} is true.
+     */
+    private static final String APPEND = """
+            WITH new_events AS (
+                INSERT INTO events (meeting_id, seq, type, payload, actor, occurred_at, command_id)
+                SELECT $1, e.seq, e.type, e.payload::jsonb, e.actor, e.occurred_at, e.command_id
+                FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[])
+                     AS e (seq, type, payload, actor, occurred_at, command_id)
+            ), new_commands AS (
+                INSERT INTO commands (meeting_id, command_id, first_seq, last_seq)
+                SELECT $1, c.command_id, c.first_seq, c.last_seq
+                FROM unnest($8::text[], $9::bigint[], $10::bigint[]) AS c (command_id, first_seq, last_seq)
+            )
+            UPDATE meetings SET status = $12, title = $13, scheduled_at = $14 WHERE id = $1 AND $11""";
     private static final String LOAD = """
             SELECT seq, type, payload::text AS payload, actor, occurred_at, command_id
             FROM events WHERE meeting_id = $1 AND seq > $2 ORDER BY seq""";
@@ -51,29 +60,47 @@ public final class EventStore {
         this.pool = pool;
     }
 
-    /** In one transaction of its own; fails with {@link AppendConflict} if another writer was first. */
+    /** Atomically, in one statement; fails with {@link AppendConflict} if another writer was first. */
     public Future<Void> append(UUID meetingId, List<NewEvent> events, MeetingSummary summary) {
-        return pool.withTransaction(conn -> append(conn, meetingId, events, summary));
+        return append(pool, meetingId, events, summary);
     }
 
-    /** Inside the caller's transaction, for a meeting created together with its first event. */
+    /** The same through {@code conn}: inside the caller's transaction, for a meeting created with its first event. */
     public Future<Void> append(SqlClient conn, UUID meetingId, List<NewEvent> events, MeetingSummary summary) {
-        var eventRows = new ArrayList<Tuple>(events.size());
-        for (NewEvent e : events) {
-            eventRows.add(Tuple.of(meetingId, e.seq(), e.type(), e.payload(), e.actor(), e.at(), e.commandId()));
+        int n = events.size();
+        var seqs = new Long[n];
+        var types = new String[n];
+        var payloads = new String[n];
+        var actors = new String[n];
+        var times = new OffsetDateTime[n];
+        var commandIds = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewEvent e = events.get(i);
+            seqs[i] = e.seq();
+            types[i] = e.type();
+            payloads[i] = e.payload();
+            actors[i] = e.actor();
+            times[i] = e.at();
+            commandIds[i] = e.commandId();
         }
-        List<Tuple> commandRows = commandRows(meetingId, events);
+        Map<String, long[]> spans = commandSpans(events);
+        var answered = spans.keySet().toArray(String[]::new);
+        var firstSeqs = new Long[answered.length];
+        var lastSeqs = new Long[answered.length];
+        for (int i = 0; i < answered.length; i++) {
+            firstSeqs[i] = spans.get(answered[i])[0];
+            lastSeqs[i] = spans.get(answered[i])[1];
+        }
         long expected = events.get(0).seq() - 1;
-        Future<?> written = conn.preparedQuery(INSERT_EVENT).executeBatch(eventRows);
-        if (!commandRows.isEmpty()) {
-            written = written.compose(r -> conn.preparedQuery(INSERT_COMMAND).executeBatch(commandRows));
-        }
-        if (summary != null) {
-            written = written.compose(r -> conn.preparedQuery(UPDATE_SUMMARY).execute(Tuple.of(meetingId,
-                    summary.status(), summary.title(),
-                    summary.scheduledAt() == null ? null : summary.scheduledAt().atOffset(ZoneOffset.UTC))));
-        }
-        return written.<Void>mapEmpty().recover(failure -> Future.failedFuture(
+        Tuple row = Tuple.tuple().addValue(meetingId)
+                .addValue(seqs).addValue(types).addValue(payloads).addValue(actors).addValue(times).addValue(commandIds)
+                .addValue(answered).addValue(firstSeqs).addValue(lastSeqs)
+                .addValue(summary != null)
+                .addValue(summary == null ? null : summary.status())
+                .addValue(summary == null ? null : summary.title())
+                .addValue(summary == null || summary.scheduledAt() == null ? null
+                        : summary.scheduledAt().atOffset(ZoneOffset.UTC));
+        return conn.preparedQuery(APPEND).execute(row).<Void>mapEmpty().recover(failure -> Future.failedFuture(
                 isUniqueViolation(failure) ? new AppendConflict(meetingId.toString(), expected) : failure));
     }
 
@@ -101,16 +128,15 @@ public final class EventStore {
         });
     }
 
-    private static List<Tuple> commandRows(UUID meetingId, List<NewEvent> events) {
+    /** Each command id with the first and last sequence of its events. */
+    private static Map<String, long[]> commandSpans(List<NewEvent> events) {
         Map<String, long[]> spans = new LinkedHashMap<>();
         for (NewEvent e : events) {
             if (e.commandId() != null) {
                 spans.computeIfAbsent(e.commandId(), id -> new long[] {e.seq(), e.seq()})[1] = e.seq();
             }
         }
-        var rows = new ArrayList<Tuple>(spans.size());
-        spans.forEach((id, span) -> rows.add(Tuple.of(meetingId, id, span[0], span[1])));
-        return rows;
+        return spans;
     }
 
     static boolean isUniqueViolation(Throwable failure) {
