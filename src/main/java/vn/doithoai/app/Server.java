@@ -33,6 +33,8 @@ public final class Server implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
     static final int POOL_SIZE = 8;
+    /** Vert.x's default number of event loops: the web server runs one instance on each. */
+    static final int EVENT_LOOPS = 2 * Runtime.getRuntime().availableProcessors();
     static final long EVICT_EVERY_MS = 5 * 60_000;
 
     private final Database database;
@@ -72,7 +74,7 @@ public final class Server implements AutoCloseable {
             var store = new EventStore(pool);
             var directory = new Directory(pool);
             Clock clock = Clock.systemUTC();
-            MeetingHosts hosts = await(MeetingHosts.deploy(vertx, 2 * Runtime.getRuntime().availableProcessors()));
+            MeetingHosts hosts = await(MeetingHosts.deploy(vertx, EVENT_LOOPS));
             var meetings = new Meetings(hosts, store, new SnapshotStore(pool), directory, clock);
             String secretHash = await(OrganiserSecret.establish(directory, config.adminSecretIfSet().orElse(null)));
             vertx.setPeriodic(EVICT_EVERY_MS, id -> meetings.evictIdleClosed());
@@ -81,7 +83,7 @@ public final class Server implements AutoCloseable {
                     config.allowedOrigins());
             var api = new RestApi(directory, meetings, publicUrl);
             HttpServer http = await(new WebServer(vertx, api, ws, new OrganiserGate(secretHash), publicUrl)
-                    .listen(config.host(), config.port()));
+                    .listen(config.host(), config.port(), EVENT_LOOPS));
             LOG.info("doithoai listening on {}:{} — open {} (ready in {} ms)",
                     config.host(), http.actualPort(), publicUrl, Duration.ofNanos(System.nanoTime() - began).toMillis());
             // After listening: the other meetings are served at once, a long log is rebuilt meanwhile

@@ -79,7 +79,7 @@ public final class MeetingOwner {
     private final Map<String, CommandResult> answered = new HashMap<>();
     private final ArrayDeque<Published> recent = new ArrayDeque<>();
     /** Screens by the event loop they live on: one feed per loop, merging rounds when it is behind. */
-    private final Map<Context, ScreenFeed> feeds = new HashMap<>();
+    private final Map<io.netty.channel.EventLoop, ScreenFeed> feeds = new HashMap<>();
     private int screenCount;
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
     private boolean writing;
@@ -188,12 +188,22 @@ public final class MeetingOwner {
         return answer.future();
     }
 
+    /**
+     * The thread a screen's connection runs on. Vert.x gives every connection a context of its
+     * own, so the feeds are kept by event loop: a round then costs one hand-over per loop, not
+     * one per screen. (Vert.x has no public accessor for a context's loop.)
+     */
+    private static io.netty.channel.EventLoop loopOf(Subscriber subscriber) {
+        return ((io.vertx.core.internal.ContextInternal) subscriber.context()).nettyEventLoop();
+    }
+
     /** Adds a screen: it first gets what it missed since {@code lastSeen} (null: everything). */
     public Future<Void> join(Subscriber subscriber, Long lastSeen) {
         Promise<Void> joined = Promise.promise();
         context.runOnContext(v -> {
             // Through the same feed as later events: the welcome comes first.
-            feeds.computeIfAbsent(subscriber.context(), ScreenFeed::new).join(subscriber, catchUp(lastSeen));
+            feeds.computeIfAbsent(loopOf(subscriber), loop -> new ScreenFeed(subscriber.context()))
+                    .join(subscriber, catchUp(lastSeen));
             screenCount++;
             joined.complete();
         });
@@ -202,11 +212,11 @@ public final class MeetingOwner {
 
     public void leave(Subscriber subscriber) {
         context.runOnContext(v -> {
-            ScreenFeed feed = feeds.get(subscriber.context());
+            ScreenFeed feed = feeds.get(loopOf(subscriber));
             if (feed != null && feed.leave(subscriber)) {
                 screenCount--;
                 if (feed.isEmpty()) {
-                    feeds.remove(subscriber.context());
+                    feeds.remove(loopOf(subscriber));
                 }
             }
         });

@@ -25,6 +25,7 @@ final class ScreenFeed {
     private record Delivery(Round round, List<Subscriber> screens) {
     }
 
+    /** The context of the first screen on this loop; the drain runs there, on the loop's thread. */
     private final Context loop;
     private final ConcurrentLinkedQueue<Object> items = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();

@@ -1,6 +1,8 @@
 package vn.doithoai.transport;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -38,7 +40,26 @@ public final class WebServer {
         this.publicUrl = publicUrl;
     }
 
-    public Future<HttpServer> listen(String host, int port) {
+    /**
+     * One server per event loop on the same port: Vert.x hands each new connection to them in
+     * turn, so the screens' sockets are spread over every loop. A single server would keep all
+     * of them on one thread, one core for twenty thousand sockets.
+     */
+    public Future<HttpServer> listen(String host, int port, int eventLoops) {
+        Router router = router();
+        var first = new java.util.concurrent.atomic.AtomicReference<HttpServer>();
+        return vertx.deployVerticle(() -> new VerticleBase() {
+                    @Override
+                    public Future<?> start() {
+                        HttpServer server = vertx.createHttpServer(options()).requestHandler(router);
+                        ws.install(server);
+                        return server.listen(port, host).onSuccess(s -> first.compareAndSet(null, s));
+                    }
+                }, new DeploymentOptions().setInstances(eventLoops))
+                .map(id -> first.get());
+    }
+
+    private Router router() {
         Router router = Router.router(vertx);
         String contentSecurityPolicy = ContentSecurityPolicy.forPages(PAGES);
         router.route().handler(ctx -> {
@@ -67,15 +88,16 @@ public final class WebServer {
                     status == 413 ? "The request body is too large" : "The request could not be handled (" + status + ")")
                     .send(ctx, status);
         });
-        var options = new HttpServerOptions()
+        return router;
+    }
+
+    private static HttpServerOptions options() {
+        return new HttpServerOptions()
                 .setMaxWebSocketFrameSize(MAX_WEBSOCKET_FRAME)
                 .setMaxWebSocketMessageSize(MAX_WEBSOCKET_FRAME)
                 .setCompressionSupported(true)
                 // Deflate per socket would cost memory and CPU per screen and undo encoding each event once.
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false);
-        HttpServer server = vertx.createHttpServer(options).requestHandler(router);
-        ws.install(server);
-        return server.listen(port, host);
     }
 }

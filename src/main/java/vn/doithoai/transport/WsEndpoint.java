@@ -1,6 +1,9 @@
 package vn.doithoai.transport;
 
+import io.netty.channel.EventLoop;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
@@ -12,6 +15,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,21 +36,28 @@ public final class WsEndpoint {
     private final Meetings meetings;
     private final Clock clock;
     private final Set<String> allowedOrigins;
-    private final Set<WsSession> sessions = ConcurrentHashMap.newKeySet();
+    private final Vertx vertx;
+    /** The screens of each event loop: each loop sends the time to its own, with no hand-over between threads. */
+    private final Map<EventLoop, Set<WsSession>> sessionsByLoop = new ConcurrentHashMap<>();
 
     public WsEndpoint(Vertx vertx, Admission admission, Meetings meetings, Clock clock, String publicUrl,
                       List<String> allowedOrigins) {
+        this.vertx = vertx;
         this.admission = admission;
         this.meetings = meetings;
         this.clock = clock;
         this.allowedOrigins = ConcurrentHashMap.newKeySet();
         this.allowedOrigins.add(origin(publicUrl));
         allowedOrigins.forEach(o -> this.allowedOrigins.add(origin(o)));
+    }
+
+    /** Called on the loop's own thread, so the timer fires there. */
+    private void startClock(Set<WsSession> screens) {
         long[] tick = {0};
         vertx.setPeriodic(TIME_EVERY_MS / TIME_SLICES, id -> {
             int slice = (int) (tick[0]++ % TIME_SLICES);
-            String time = Frames.time(clock.millis());
-            for (WsSession session : sessions) {
+            SharedText time = new SharedText(Frames.time(clock.millis()));
+            for (WsSession session : screens) {
                 if (session.timeSlice == slice) {
                     session.sendTime(time);
                 }
@@ -77,10 +88,20 @@ public final class WsEndpoint {
     }
 
     private void accepted(ServerWebSocket ws) {
-        var session = new WsSession(ws, Vertx.currentContext(), admission, meetings, clock);
+        Context context = Vertx.currentContext();
+        var session = new WsSession(ws, context, admission, meetings, clock);
         session.timeSlice = Math.floorMod(session.hashCode(), TIME_SLICES);
-        sessions.add(session);
-        session.start(() -> sessions.remove(session));
+        EventLoop loop = ((ContextInternal) context).nettyEventLoop();
+        // Only this loop's thread adds its own key, so the check and the put cannot race.
+        Set<WsSession> screens = sessionsByLoop.get(loop);
+        if (screens == null) {
+            screens = ConcurrentHashMap.newKeySet();
+            sessionsByLoop.put(loop, screens);
+            startClock(screens);
+        }
+        screens.add(session);
+        Set<WsSession> onThisLoop = screens;
+        session.start(() -> onThisLoop.remove(session));
     }
 
     /** The page's own host, the public URL, or a configured origin. */

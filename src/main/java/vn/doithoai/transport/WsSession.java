@@ -91,8 +91,10 @@ final class WsSession implements Subscriber {
         }
     }
 
-    void sendTime(String timeFrame) {
-        send(timeFrame);
+    void sendTime(SharedText timeFrame) {
+        if (!closing && !ws.isClosed()) {
+            timeFrame.writeTo(ws);
+        }
     }
 
     // ---- Subscriber: called on the meeting's context ---------------------------------------
