@@ -39,6 +39,11 @@ final class Report {
             s.append(lat(who + ": command → last screen", d.path("toLastScreen")));
             s.append(lat(who + ": command → chair's ack", d.path("toChairAck")));
         }
+        if (r.has("commitLatency")) {
+            // The durable commit inside every doithoai figure, on this disk in this run (the bare one has none).
+            s.append(lat("disk: one committed INSERT", r.path("commitLatency").path("oneConnection").path("latency")));
+            s.append(lat("disk: committed INSERT, 8 at once", r.path("commitLatency").path("pool8").path("latency")));
+        }
         for (String who : new String[] {"doithoai", "bare"}) {
             JsonNode d = r.path(who);
             if (!d.isMissingNode()) {

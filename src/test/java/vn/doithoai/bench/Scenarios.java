@@ -59,6 +59,8 @@ final class Scenarios {
                 .put("commandsPerSecondPerMeeting", rate).put("seconds", seconds).put("warmupSeconds", warmup);
         double bytes;
         try (Target server = env.servers().get(); Clients clients = new Clients(server.httpPort(), env.clientLoops())) {
+            // What a durable commit costs on this disk, in this run: part of every figure below, none of the bare one's.
+            out.set("commitLatency", rawInserts(server, clients, 2, 5000));
             var rest = new Rest(server.httpPort(), server.adminSecret());
             var created = new ArrayList<Rest.Meeting>();
             for (int m = 0; m < meetings; m++) {
