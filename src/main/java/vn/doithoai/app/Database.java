@@ -181,7 +181,10 @@ public final class Database implements AutoCloseable {
                 .setHost(host)
                 .setPort(url.port())
                 .setDatabase(url.database())
-                .setUser(url.user());
+                .setUser(url.user())
+                // The same few statements run thousands of times (an append per round): parse and
+                // plan each once per connection.
+                .setCachePreparedStatements(true);
         if (url.password() != null) {
             options.setPassword(url.password());
         }
