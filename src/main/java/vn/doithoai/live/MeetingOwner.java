@@ -136,9 +136,9 @@ public final class MeetingOwner {
                 return Future.failedFuture(new IllegalStateException("the log of meeting " + id + " cannot be read: " + e.getMessage()));
             }
             scheduleTimeUp();
-            LOG.info("Meeting {} loaded: {} event(s), {} (snapshot at event {}, read {} ms, {} event(s) replayed in {} ms)",
-                    id, lastSeq, state.status(), snapshotSeq, (read - started) / 1_000_000, tail.size(),
-                    (System.nanoTime() - read) / 1_000_000);
+            LOG.info("Meeting {} loaded: {} event(s), {} ({}, read in {} ms, {} event(s) replayed in {} ms)",
+                    id, lastSeq, state.status(), snapshotSeq > 0 ? "from the snapshot at event " + snapshotSeq : "no snapshot",
+                    (read - started) / 1_000_000, tail.size(), (System.nanoTime() - read) / 1_000_000);
             snapshotIfDue(false);
             return Future.succeededFuture();
         });
