@@ -24,7 +24,7 @@ public final class Main {
         Server server;
         try {
             server = Server.start(config);
-        } catch (Database.DatabaseException | Migrations.MigrationException e) {
+        } catch (Database.DatabaseException | Migrations.MigrationException | Server.PortInUse e) {
             System.err.println("doithoai: " + e.getMessage());
             System.exit(1);
             return;

@@ -64,8 +64,8 @@ public final class Server implements AutoCloseable {
             vertxStarted.thenAccept(Vertx::close);
             throw e;
         }
+        Vertx vertx = vertxStarted.join();
         try {
-            Vertx vertx = vertxStarted.join();
             Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(POOL_SIZE))
                     .connectingTo(database.connectOptions()).using(vertx).build();
             Future<?> firstConnection = pool.query("SELECT 1").execute();
@@ -82,8 +82,7 @@ public final class Server implements AutoCloseable {
             var ws = new WsEndpoint(vertx, new Admission(directory, publicUrl), meetings, clock, publicUrl,
                     config.allowedOrigins());
             var api = new RestApi(directory, meetings, publicUrl);
-            HttpServer http = await(new WebServer(vertx, api, ws, new OrganiserGate(secretHash), publicUrl)
-                    .listen(config.host(), config.port(), EVENT_LOOPS));
+            HttpServer http = listen(new WebServer(vertx, api, ws, new OrganiserGate(secretHash), publicUrl), config);
             LOG.info("doithoai listening on {}:{} — open {} (ready in {} ms)",
                     config.host(), http.actualPort(), publicUrl, Duration.ofNanos(System.nanoTime() - began).toMillis());
             // After listening: the other meetings are served at once, a long log is rebuilt meanwhile
@@ -98,6 +97,7 @@ public final class Server implements AutoCloseable {
             });
             return new Server(database, vertx, http, publicUrl, meetings);
         } catch (Exception | Error e) {
+            vertx.close();
             database.close();
             throw e;
         }
@@ -128,6 +128,25 @@ public final class Server implements AutoCloseable {
     private static int freePort() throws java.io.IOException {
         try (var socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    /** An operator's mistake, said in one line: another program holds the port. */
+    public static final class PortInUse extends RuntimeException {
+        PortInUse(Config config) {
+            super("port " + config.port() + " on " + config.host() + " is already in use; stop what uses it or set"
+                    + " DOITHOAI_PORT to another port", null, false, false);
+        }
+    }
+
+    private static HttpServer listen(WebServer web, Config config) throws Exception {
+        try {
+            return await(web.listen(config.host(), config.port(), EVENT_LOOPS));
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof java.net.BindException) {
+                throw new PortInUse(config);
+            }
+            throw e;
         }
     }
 
