@@ -2,11 +2,11 @@ package vn.doithoai.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Timeout;
 import vn.doithoai.support.Organiser;
 import vn.doithoai.support.TestPostgres;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -18,8 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BenchSmokeTest {
 
-    private static Scenarios.Env env() throws Exception {
-        Path out = Files.createTempDirectory("doithoai-bench-smoke");
+    /** Where the harness writes its JSON; removed after each test. */
+    @TempDir
+    Path out;
+
+    private Scenarios.Env env() {
         return new Scenarios.Env(() -> {
             try {
                 return new InProcessServer(TestPostgres.freshDatabaseConfig().withAdminSecret(Organiser.SECRET));
