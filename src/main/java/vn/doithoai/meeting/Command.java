@@ -181,9 +181,7 @@ public sealed interface Command {
                 return Decision.refuse(Refusal.LIST_CLOSED, "Chủ trì đã đóng danh sách đăng ký phát biểu",
                         "The chair has closed the list of speakers");
             }
-            String attendee = c.actor().attendeeId();
-            int waiting = RegistrationTable.count(s.registrations(),
-                    r -> r.status() == Registration.Status.WAITING && attendee.equals(r.attendeeId()));
+            int waiting = ((RegistrationTable) s.registrations()).waitingFrom(c.actor().attendeeId());
             if (waiting >= PER_PHONE) {
                 return Decision.refuse(Refusal.PHONE_CAP_REACHED,
                         "Mỗi điện thoại có tối đa " + PER_PHONE + " đăng ký đang chờ",

@@ -20,12 +20,22 @@ import java.util.Set;
  */
 final class RegistrationTable extends AbstractMap<Integer, Registration> {
 
-    static final RegistrationTable EMPTY = new RegistrationTable(new Registration[0]);
+    static final RegistrationTable EMPTY = new RegistrationTable(new Registration[0], new int[0], new int[0]);
 
     private final Registration[] byId; // index = id - 1
+    /*
+     * Beside each registration, a hash of what a new one is checked against: the phone of a waiting
+     * one, the village of one that holds a place (0: none). A registration is checked against every
+     * other of its meeting; comparing ints in one array is far cheaper than visiting two thousand
+     * registrations, and only a matching hash is looked at closely.
+     */
+    private final int[] waitingPhone;
+    private final int[] placeVillage;
 
-    private RegistrationTable(Registration[] byId) {
+    private RegistrationTable(Registration[] byId, int[] waitingPhone, int[] placeVillage) {
         this.byId = byId;
+        this.waitingPhone = waitingPhone;
+        this.placeVillage = placeVillage;
     }
 
     static RegistrationTable of(Map<Integer, Registration> registrations) {
@@ -39,7 +49,13 @@ final class RegistrationTable extends AbstractMap<Integer, Registration> {
             }
             byId[r.id() - 1] = r;
         }
-        return new RegistrationTable(byId);
+        var phones = new int[byId.length];
+        var villages = new int[byId.length];
+        for (int i = 0; i < byId.length; i++) {
+            phones[i] = waitingPhoneOf(byId[i]);
+            villages[i] = placeVillageOf(byId[i]);
+        }
+        return new RegistrationTable(byId, phones, villages);
     }
 
     /** The same table with this registration added (the next id) or replaced. */
@@ -48,9 +64,51 @@ final class RegistrationTable extends AbstractMap<Integer, Registration> {
         if (index < 0 || index > byId.length) {
             throw new IllegalArgumentException("registration " + r.id() + " does not follow " + byId.length);
         }
-        Registration[] copy = Arrays.copyOf(byId, Math.max(byId.length, index + 1));
+        int size = Math.max(byId.length, index + 1);
+        Registration[] copy = Arrays.copyOf(byId, size);
+        int[] phones = Arrays.copyOf(waitingPhone, size);
+        int[] villages = Arrays.copyOf(placeVillage, size);
         copy[index] = r;
-        return new RegistrationTable(copy);
+        phones[index] = waitingPhoneOf(r);
+        villages[index] = placeVillageOf(r);
+        return new RegistrationTable(copy, phones, villages);
+    }
+
+    /** How many waiting registrations this phone holds. */
+    int waitingFrom(String attendeeId) {
+        int hash = nonZero(attendeeId.hashCode());
+        int n = 0;
+        for (int i = 0; i < waitingPhone.length; i++) {
+            if (waitingPhone[i] == hash && attendeeId.equals(byId[i].attendeeId())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** How many registrations of this village (compared without case) hold a place. */
+    int placesTakenBy(String village) {
+        String key = Fields.storedKey(village);
+        int hash = nonZero(key.hashCode());
+        int n = 0;
+        for (int i = 0; i < placeVillage.length; i++) {
+            if (placeVillage[i] == hash && Fields.storedKey(byId[i].village()).equals(key)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static int waitingPhoneOf(Registration r) {
+        return r.status() == Registration.Status.WAITING && r.attendeeId() != null ? nonZero(r.attendeeId().hashCode()) : 0;
+    }
+
+    private static int placeVillageOf(Registration r) {
+        return r.status().holdsAPlace() ? nonZero(Fields.storedKey(r.village()).hashCode()) : 0;
+    }
+
+    private static int nonZero(int hash) {
+        return hash == 0 ? 1 : hash;
     }
 
     @Override
@@ -82,20 +140,6 @@ final class RegistrationTable extends AbstractMap<Integer, Registration> {
         for (Registration r : byId) {
             action.accept(r.id(), r);
         }
-    }
-
-    /**
-     * How many registrations match: a plain loop over the array, because a phone registering
-     * is checked against every registration of the meeting, two thousand times in a burst.
-     */
-    static int count(Map<Integer, Registration> registrations, java.util.function.Predicate<Registration> test) {
-        int n = 0;
-        for (Registration r : ((RegistrationTable) registrations).byId) {
-            if (test.test(r)) {
-                n++;
-            }
-        }
-        return n;
     }
 
     /** The registrations that are new or changed since {@code before}, compared by identity. */

@@ -37,8 +37,8 @@ final class Registrations {
                 cleanGroup, cleanTopic, cleanSummary, cleanPhone, cleanNote, source, attendeeId));
     }
 
+    /** Villages are the same when they are without regard to case (Vietnamese rules). */
     private static int placesTaken(MeetingState s, String village) {
-        return RegistrationTable.count(s.registrations(),
-                r -> r.status().holdsAPlace() && r.village().equalsIgnoreCase(village));
+        return ((RegistrationTable) s.registrations()).placesTakenBy(village);
     }
 }

@@ -144,33 +144,55 @@ public record StatePatch(Map<String, Object> parts) {
      * whole queue two thousand times.
      */
     private static void queue(Map<String, Object> parts, List<Integer> before, List<Integer> after) {
-        if (before == after || before.equals(after)) {
+        if (before == after) {
             return;
         }
         if (after.size() == before.size() + 1) {
             int at = firstDifference(before, after);
-            if (after.subList(at + 1, after.size()).equals(before.subList(at, before.size()))) {
+            if (sameFrom(after, at + 1, before, at)) {
                 parts.put("queueInsert", Map.of("id", after.get(at), "at", at));
                 return;
             }
-        }
-        if (after.size() == before.size() - 1) {
+        } else if (after.size() == before.size() - 1) {
             int at = firstDifference(after, before);
-            if (before.subList(at + 1, before.size()).equals(after.subList(at, after.size()))) {
+            if (sameFrom(before, at + 1, after, at)) {
                 parts.put("queueRemove", before.get(at));
                 return;
             }
+        } else if (after.size() == before.size() && firstDifference(before, after) == before.size()) {
+            return;
         }
         parts.put("queue", after);
     }
 
-    /** The first index where the shorter list differs from the longer one (its size if a prefix). */
+    /**
+     * The first index where the shorter list differs from the longer one (its size if a prefix).
+     * The ids that did not move are the same objects in both lists, so identity settles most
+     * comparisons without reading the numbers: a queue of two thousand is compared per event.
+     */
     private static int firstDifference(List<Integer> shorter, List<Integer> longer) {
         int i = 0;
-        while (i < shorter.size() && shorter.get(i).equals(longer.get(i))) {
+        while (i < shorter.size() && same(shorter.get(i), longer.get(i))) {
             i++;
         }
         return i;
+    }
+
+    /** Whether {@code a} from {@code ai} holds the same ids as {@code b} from {@code bi}, to their ends. */
+    private static boolean sameFrom(List<Integer> a, int ai, List<Integer> b, int bi) {
+        if (a.size() - ai != b.size() - bi) {
+            return false;
+        }
+        for (int i = 0; ai + i < a.size(); i++) {
+            if (!same(a.get(ai + i), b.get(bi + i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean same(Integer a, Integer b) {
+        return a == b || a.equals(b);
     }
 
     private static void field(Map<String, Object> parts, String name, Object before, Object after) {
