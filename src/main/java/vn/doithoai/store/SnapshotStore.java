@@ -17,7 +17,8 @@ public final class SnapshotStore {
 
     private static final String INSERT = """
             INSERT INTO snapshots (meeting_id, seq, format, state) VALUES ($1, $2, $3, $4)
-            ON CONFLICT (meeting_id, seq) DO NOTHING""";
+            ON CONFLICT (meeting_id, seq) DO UPDATE SET format = excluded.format, state = excluded.state,
+                taken_at = now()""";
     private static final String DELETE_OLDER = """
             DELETE FROM snapshots WHERE meeting_id = $1 AND seq < $2""";
     private static final String LATEST = """

@@ -138,6 +138,16 @@ class SnapshotRecoveryTest {
 
         assertThat(after.seq()).isEqualTo(before.seq());
         assertThat(after.snapshot()).isEqualTo(before.snapshot());
+        // The unreadable snapshot is replaced by a good one as of the last event.
+        assertThat(snapshotSeqReaching(before.seq())).isEqualTo(before.seq());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String state;
+        do {
+            Thread.sleep(20);
+            state = await(pool.preparedQuery("SELECT state FROM snapshots WHERE meeting_id = $1").execute(Tuple.of(meetingId)))
+                    .iterator().next().getString("state");
+        } while (!state.startsWith("{\"setup\"") && System.nanoTime() < deadline);
+        assertThat(vn.doithoai.codec.Json.read(state, MeetingState.class)).isEqualTo(before.snapshot());
     }
 
     private static <T> T await(Future<T> f) throws Exception {
