@@ -2,11 +2,10 @@ package vn.doithoai.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.doithoai.app.Config;
-import vn.doithoai.app.Server;
 import vn.doithoai.support.Organiser;
-import vn.doithoai.support.TestPostgres;
+import vn.doithoai.support.TestServer;
 import vn.doithoai.support.WsClient;
 
 import java.util.ArrayList;
@@ -19,37 +18,30 @@ import static vn.doithoai.transport.WholeMeetingTest.ack;
 /** The server stops and starts again mid-meeting: screens catch up and nothing acknowledged is lost. */
 class RestartTest {
 
-    private final Config config = TestPostgres.freshDatabaseConfig().withAdminSecret(Organiser.SECRET);
-    private Server server;
-    private final List<WsClient> clients = new ArrayList<>();
+    private TestServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = TestServer.start();
+    }
 
     @AfterEach
     void stop() throws Exception {
-        clients.forEach(WsClient::close);
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private WsClient connect() {
-        WsClient client = WsClient.connect(server.port());
-        clients.add(client);
-        return client;
+        server.close();
     }
 
     @Test
     void everyScreenComesBackToTheSameStateAndTheRunningDeadlineIsUnchanged() throws Exception {
-        server = Server.start(config);
         JsonNode created = new Organiser(server.port()).communeWithMeeting(WholeMeetingTest.setup());
         String chairToken = Organiser.token(created, "chair");
         String secretaryToken = Organiser.token(created, "secretary");
         String displayToken = Organiser.token(created, "display");
         String joinCode = created.path("joinCode").asText();
 
-        WsClient chair = connect();
-        WsClient secretary = connect();
-        WsClient display = connect();
-        WsClient phone = connect();
+        WsClient chair = server.connect();
+        WsClient secretary = server.connect();
+        WsClient display = server.connect();
+        WsClient phone = server.connect();
         chair.helloWithToken(chairToken, null);
         secretary.helloWithToken(secretaryToken, null);
         display.helloWithToken(displayToken, null);
@@ -71,11 +63,11 @@ class RestartTest {
             c.awaitFrom(0, f -> f.path("seq").asLong() == seqAtStop);
         }
 
-        server.close();
+        server.stop();
         chair.awaitClosed();
-        server = Server.start(config);
+        server.startAgain();
 
-        WsClient chair2 = connect();
+        WsClient chair2 = server.connect();
         JsonNode chairBack = chair2.helloWithToken(chairToken, chair.lastSeq());
         assertThat(chairBack.path("catchUp").asText()).isEqualTo("events");
         assertThat(chairBack.path("seq").asLong()).isEqualTo(seqAtStop);
@@ -83,7 +75,7 @@ class RestartTest {
 
         // The others come back after the chair acted: they catch up on what they missed.
         for (WsClient before : List.of(secretary, display, phone)) {
-            WsClient after = connect();
+            WsClient after = server.connect();
             JsonNode welcome = before == phone
                     ? after.helloWithJoinCode(joinCode, attendeeKey, before.lastSeq())
                     : after.helloWithToken(before == secretary ? secretaryToken : displayToken, before.lastSeq());
@@ -109,20 +101,19 @@ class RestartTest {
 
     @Test
     void aSlotThatRanOutWhileTheServerWasDownIsMarkedTimeUpAtStart() throws Exception {
-        server = Server.start(config);
         JsonNode created = new Organiser(server.port()).communeWithMeeting(WholeMeetingTest.setup());
-        WsClient chair = connect();
+        WsClient chair = server.connect();
         chair.helloWithToken(Organiser.token(created, "chair"), null);
         ack(chair.command("StartMeeting", null));
         ack(chair.command("RegisterAtDesk", Map.of("name", "Y Nhân", "village", "Làng Bi", "topic", "Điện sinh hoạt")));
         ack(chair.command("CallNext", Map.of("seconds", 1)));
         JsonNode started = ack(chair.command("StartSlot", null));
 
-        server.close();
+        server.stop();
         Thread.sleep(1500);
-        server = Server.start(config);
+        server.startAgain();
 
-        WsClient display = connect();
+        WsClient display = server.connect();
         display.helloWithToken(Organiser.token(created, "display"), started.path("lastSeq").asLong());
         display.awaitFrom(0, f -> f.path("seq").asLong() > started.path("lastSeq").asLong());
         JsonNode timeUp = display.events().get(0);

@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.doithoai.app.Server;
 import vn.doithoai.codec.Json;
 import vn.doithoai.support.Organiser;
-import vn.doithoai.support.TestPostgres;
+import vn.doithoai.support.TestServer;
 import vn.doithoai.support.WsClient;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,33 +17,25 @@ import static vn.doithoai.transport.WholeMeetingTest.ack;
 /** Back-pressure: a screen that stops reading is closed as too slow; the others are not held up. */
 class SlowScreenTest {
 
-    private Server server;
-    private final List<WsClient> clients = new ArrayList<>();
+    private TestServer server;
 
     @BeforeEach
     void start() throws Exception {
-        server = Server.start(TestPostgres.freshDatabaseConfig().withAdminSecret(Organiser.SECRET));
+        server = TestServer.start();
     }
 
     @AfterEach
     void stop() throws Exception {
-        clients.forEach(WsClient::close);
         server.close();
-    }
-
-    private WsClient connect() {
-        WsClient client = WsClient.connect(server.port());
-        clients.add(client);
-        return client;
     }
 
     @Test
     void aScreenThatStopsReadingIsClosedAsTooSlowWhileTheOthersGetEverything() {
         JsonNode created = new Organiser(server.port()).communeWithMeeting(Map.of("title", "Đối thoại"));
-        WsClient chair = connect();
-        WsClient secretary = connect();
-        WsClient slow = connect();
-        WsClient display = connect();
+        WsClient chair = server.connect();
+        WsClient secretary = server.connect();
+        WsClient slow = server.connect();
+        WsClient display = server.connect();
         chair.helloWithToken(Organiser.token(created, "chair"), null);
         secretary.helloWithToken(Organiser.token(created, "secretary"), null);
         slow.helloWithToken(Organiser.token(created, "display"), null);
@@ -79,7 +68,7 @@ class SlowScreenTest {
         assertThat(slow.lastSeq()).isLessThan(lastSeq);
 
         // It comes back with what it had and catches up.
-        WsClient back = connect();
+        WsClient back = server.connect();
         JsonNode welcome = back.helloWithToken(Organiser.token(created, "display"), slow.lastSeq());
         assertThat(welcome.path("seq").asLong()).isEqualTo(lastSeq);
     }

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.doithoai.app.Server;
 import vn.doithoai.support.Organiser;
 import vn.doithoai.support.Patches;
-import vn.doithoai.support.TestPostgres;
+import vn.doithoai.support.TestServer;
 import vn.doithoai.support.WsClient;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,17 +23,15 @@ class WholeMeetingTest {
     static final String PHONE_NUMBER = "0905 123 456";
     static final String PRIVATE_NOTE = "Người cao tuổi, cần hỗ trợ lên bục";
 
-    private Server server;
-    private final List<WsClient> clients = new ArrayList<>();
+    private TestServer server;
 
     @BeforeEach
     void startServer() throws Exception {
-        server = Server.start(TestPostgres.freshDatabaseConfig().withAdminSecret(Organiser.SECRET));
+        server = TestServer.start();
     }
 
     @AfterEach
     void stopServer() throws Exception {
-        clients.forEach(WsClient::close);
         server.close();
     }
 
@@ -52,20 +48,15 @@ class WholeMeetingTest {
                         "firstTimersFirst", true, "responseSeconds", 300));
     }
 
-    private WsClient connect() {
-        WsClient client = WsClient.connect(server.port());
-        clients.add(client);
-        return client;
-    }
 
     @Test
     void aWholeMeetingRunsWithEveryRoleSeeingWhatItMay() {
         JsonNode created = new Organiser(server.port()).communeWithMeeting(setup());
         String joinCode = created.path("joinCode").asText();
 
-        WsClient chair = connect();
-        WsClient secretary = connect();
-        WsClient display = connect();
+        WsClient chair = server.connect();
+        WsClient secretary = server.connect();
+        WsClient display = server.connect();
         assertThat(chair.helloWithToken(Organiser.token(created, "chair"), null).path("role").asText()).isEqualTo("CHAIR");
         assertThat(secretary.helloWithToken(Organiser.token(created, "secretary"), null).path("role").asText()).isEqualTo("SECRETARY");
         JsonNode displayWelcome = display.helloWithToken(Organiser.token(created, "display"), null);
@@ -73,7 +64,7 @@ class WholeMeetingTest {
         assertThat(displayWelcome.path("joinCode").asText()).isEqualTo(joinCode);
         assertThat(displayWelcome.path("snapshot").path("setup").path("steps")).hasSize(4);
 
-        WsClient[] phones = {connect(), connect(), connect()};
+        WsClient[] phones = {server.connect(), server.connect(), server.connect()};
         String[] attendeeIds = new String[3];
         for (int i = 0; i < 3; i++) {
             JsonNode welcome = phones[i].helloWithJoinCode(joinCode.toLowerCase(), null, null);
@@ -141,7 +132,7 @@ class WholeMeetingTest {
         long last = closed.path("lastSeq").asLong();
 
         // Every screen saw every event, in order, without a gap.
-        for (WsClient client : clients) {
+        for (WsClient client : server.clients()) {
             client.awaitFrom(0, f -> f.path("seq").asLong() == last && "event".equals(f.path("type").asText()));
             assertThat(client.seqs()).isEqualTo(java.util.stream.LongStream.rangeClosed(2, last).boxed().toList());
         }
@@ -156,7 +147,7 @@ class WholeMeetingTest {
         assertThat(phones[0].frames().toString()).contains(PHONE_NUMBER).doesNotContain(PRIVATE_NOTE, attendeeIds[1]);
 
         // A screen that joins now gets the whole meeting as a snapshot.
-        WsClient late = connect();
+        WsClient late = server.connect();
         JsonNode snapshot = late.helloWithToken(Organiser.token(created, "display"), null).path("snapshot");
         assertThat(snapshot.path("status").asText()).isEqualTo("CLOSED");
         assertThat(snapshot.path("stepIndex").asInt()).isEqualTo(3);
@@ -172,11 +163,11 @@ class WholeMeetingTest {
 
         // Each screen that applied the patches of its events holds exactly the state a late joiner gets.
         assertThat(Patches.apply(displayWelcome.path("snapshot"), display.events())).isEqualTo(snapshot);
-        JsonNode chairSnapshot = connect().helloWithToken(Organiser.token(created, "chair"), null).path("snapshot");
+        JsonNode chairSnapshot = server.connect().helloWithToken(Organiser.token(created, "chair"), null).path("snapshot");
         assertThat(chairSnapshot.path("registrations").path("4").path("status").asText()).isEqualTo("REFUSED");
         assertThat(chairSnapshot.path("registrations").path("3").path("status").asText()).isEqualTo("WITHDRAWN");
         assertThat(Patches.apply(chair.frames().get(0).path("snapshot"), chair.events())).isEqualTo(chairSnapshot);
-        JsonNode phoneSnapshot = connect().helloWithJoinCode(joinCode, phones[0].frames().get(0).path("attendeeKey").asText(), null)
+        JsonNode phoneSnapshot = server.connect().helloWithJoinCode(joinCode, phones[0].frames().get(0).path("attendeeKey").asText(), null)
                 .path("snapshot");
         assertThat(phoneSnapshot.toString()).contains(PHONE_NUMBER);
         assertThat(Patches.apply(phones[0].frames().get(0).path("snapshot"), phones[0].events())).isEqualTo(phoneSnapshot);
@@ -185,7 +176,7 @@ class WholeMeetingTest {
     @Test
     void aRepeatedCommandIdIsAppliedOnceAndAnsweredTheSameWay() {
         JsonNode created = new Organiser(server.port()).communeWithMeeting(setup());
-        WsClient chair = connect();
+        WsClient chair = server.connect();
         chair.helloWithToken(Organiser.token(created, "chair"), null);
 
         JsonNode first = chair.command("open-1", "OpenRegistration", null);
@@ -201,8 +192,8 @@ class WholeMeetingTest {
     @Test
     void aRoleThatMayNotActIsRefusedAndNothingChanges() {
         JsonNode created = new Organiser(server.port()).communeWithMeeting(setup());
-        WsClient display = connect();
-        WsClient phone = connect();
+        WsClient display = server.connect();
+        WsClient phone = server.connect();
         display.helloWithToken(Organiser.token(created, "display"), null);
         phone.helloWithJoinCode(created.path("joinCode").asText(), null, null);
 
@@ -232,7 +223,7 @@ class WholeMeetingTest {
 
         assertThat(server.meetings().evictIdleClosed().toCompletionStage().toCompletableFuture().get()).isEqualTo(1);
         assertThat(server.meetings().loadedCount()).isEqualTo(loaded - 1);
-        WsClient display = connect();
+        WsClient display = server.connect();
         JsonNode snapshot = display.helloWithToken(Organiser.token(created, "display"), null).path("snapshot");
         assertThat(snapshot.path("status").asText()).isEqualTo("CLOSED");
     }
@@ -242,13 +233,13 @@ class WholeMeetingTest {
         var rules = Map.of("slotSeconds", 180, "warningSeconds", 30, "perVillageCap", 0,
                 "firstTimersFirst", true, "responseSeconds", 300);
         JsonNode created = new Organiser(server.port()).communeWithMeeting(Map.of("title", "Đối thoại", "rules", rules));
-        WsClient secretary = connect();
-        WsClient display = connect();
-        WsClient phone = connect();
+        WsClient secretary = server.connect();
+        WsClient display = server.connect();
+        WsClient phone = server.connect();
         secretary.helloWithToken(Organiser.token(created, "secretary"), null);
         JsonNode displayWelcome = display.helloWithToken(Organiser.token(created, "display"), null);
         JsonNode phoneWelcome = phone.helloWithJoinCode(created.path("joinCode").asText(), null, null);
-        WsClient chair = connect();
+        WsClient chair = server.connect();
         chair.helloWithToken(Organiser.token(created, "chair"), null);
         ack(chair.command("OpenRegistration", null));
         ack(phone.command("Register", Map.of("name", "Nguyễn Văn An", "village", "Thôn 1", "topic", "Đường", "phone", PHONE_NUMBER)));
@@ -267,11 +258,11 @@ class WholeMeetingTest {
                 && !f.path("patch").has("registrations") && f.path("patch").has("next"));
         assertThat(display.seqs()).isEqualTo(java.util.stream.LongStream.rangeClosed(2, lastSeq).boxed().toList());
         assertThat(display.frames().toString()).doesNotContain(PRIVATE_NOTE, PHONE_NUMBER);
-        JsonNode displayLate = connect().helloWithToken(Organiser.token(created, "display"), null).path("snapshot");
+        JsonNode displayLate = server.connect().helloWithToken(Organiser.token(created, "display"), null).path("snapshot");
         assertThat(Patches.apply(displayWelcome.path("snapshot"), display.events())).isEqualTo(displayLate);
 
         phone.awaitFrom(0, f -> f.path("lastSeq").asLong() >= lastSeq || f.path("seq").asLong() >= lastSeq);
-        JsonNode phoneLate = connect().helloWithJoinCode(created.path("joinCode").asText(),
+        JsonNode phoneLate = server.connect().helloWithJoinCode(created.path("joinCode").asText(),
                 phoneWelcome.path("attendeeKey").asText(), null).path("snapshot");
         assertThat(Patches.apply(phoneWelcome.path("snapshot"), phone.events())).isEqualTo(phoneLate);
         assertThat(phone.frames().toString()).doesNotContain(PRIVATE_NOTE);

@@ -1,0 +1,68 @@
+package vn.doithoai.support;
+
+import vn.doithoai.app.Config;
+import vn.doithoai.app.Server;
+import vn.doithoai.live.Meetings;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A server on a fresh database with the test organiser secret, and the WebSocket clients a test
+ * opened on it; closing it closes them all. It can be stopped and started again on the same
+ * database, as after a restart, while the clients keep their state.
+ */
+public final class TestServer implements AutoCloseable {
+
+    private final Config config = TestPostgres.freshDatabaseConfig().withAdminSecret(Organiser.SECRET);
+    private final List<WsClient> clients = new ArrayList<>();
+    private Server server;
+
+    private TestServer() {
+    }
+
+    public static TestServer start() throws Exception {
+        var started = new TestServer();
+        started.startAgain();
+        return started;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Meetings meetings() {
+        return server.meetings();
+    }
+
+    /** A new client, closed with this server. */
+    public WsClient connect() {
+        WsClient client = WsClient.connect(server.port());
+        clients.add(client);
+        return client;
+    }
+
+    /** The clients opened so far, in order. */
+    public List<WsClient> clients() {
+        return List.copyOf(clients);
+    }
+
+    /** Stops the server; the clients see their sockets close. */
+    public void stop() throws Exception {
+        server.close();
+        server = null;
+    }
+
+    /** Starts it (again) on the same database and port settings. */
+    public void startAgain() throws Exception {
+        server = Server.start(config);
+    }
+
+    @Override
+    public void close() throws Exception {
+        clients.forEach(WsClient::close);
+        if (server != null) {
+            server.close();
+        }
+    }
+}
