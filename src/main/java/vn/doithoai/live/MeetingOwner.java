@@ -174,6 +174,11 @@ public final class MeetingOwner {
                 LOG.warn("Meeting {}: the snapshot at event {} was not saved: {}", id, seq, e.getMessage()));
     }
 
+    /** Now, as the log keeps it: PostgreSQL stores microseconds, and the live state must be what a replay builds. */
+    static Instant recordedNow(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
     public UUID id() {
         return id;
     }
@@ -188,21 +193,12 @@ public final class MeetingOwner {
         return answer.future();
     }
 
-    /**
-     * The thread a screen's connection runs on. Vert.x gives every connection a context of its
-     * own, so the feeds are kept by event loop: a round then costs one hand-over per loop, not
-     * one per screen. (Vert.x has no public accessor for a context's loop.)
-     */
-    private static io.netty.channel.EventLoop loopOf(Subscriber subscriber) {
-        return ((io.vertx.core.internal.ContextInternal) subscriber.context()).nettyEventLoop();
-    }
-
     /** Adds a screen: it first gets what it missed since {@code lastSeen} (null: everything). */
     public Future<Void> join(Subscriber subscriber, Long lastSeen) {
         Promise<Void> joined = Promise.promise();
         context.runOnContext(v -> {
             // Through the same feed as later events: the welcome comes first.
-            feeds.computeIfAbsent(loopOf(subscriber), loop -> new ScreenFeed(subscriber.context()))
+            feeds.computeIfAbsent(subscriber.loop(), loop -> new ScreenFeed(subscriber.context()))
                     .join(subscriber, catchUp(lastSeen));
             screenCount++;
             joined.complete();
@@ -212,11 +208,11 @@ public final class MeetingOwner {
 
     public void leave(Subscriber subscriber) {
         context.runOnContext(v -> {
-            ScreenFeed feed = feeds.get(loopOf(subscriber));
+            ScreenFeed feed = feeds.get(subscriber.loop());
             if (feed != null && feed.leave(subscriber)) {
                 screenCount--;
                 if (feed.isEmpty()) {
-                    feeds.remove(loopOf(subscriber));
+                    feeds.remove(subscriber.loop());
                 }
             }
         });
@@ -257,8 +253,7 @@ public final class MeetingOwner {
         if (writing || waiting.isEmpty()) {
             return;
         }
-        // PostgreSQL keeps microseconds: the live state must be what a replay of the log builds.
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = recordedNow(clock);
         MeetingState next = state;
         long seq = lastSeq;
         var round = new ArrayList<Pending>();

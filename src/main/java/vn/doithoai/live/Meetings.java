@@ -114,7 +114,7 @@ public final class Meetings {
     }
 
     public Future<Created> create(UUID communeId, Setup setup) {
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as PostgreSQL keeps it
+        Instant now = MeetingOwner.recordedNow(clock);
         Decision decision = MeetingRules.decide(MeetingState.NEW, new Command.CreateMeeting(setup),
                 new Command.Context(Actor.ORGANISER, now));
         if (!decision.accepted()) {

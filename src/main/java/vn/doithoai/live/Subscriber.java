@@ -14,6 +14,15 @@ public interface Subscriber {
     /** The context the screen's connection lives on: what it receives is handed over there. */
     Context context();
 
+    /**
+     * The event loop the screen's connection runs on. Vert.x gives every connection a context of
+     * its own, so screens are grouped by loop: a round then costs one hand-over per loop, not one
+     * per screen. (Vert.x has no public accessor for a context's loop; this is the one place.)
+     */
+    default io.netty.channel.EventLoop loop() {
+        return ((io.vertx.core.internal.ContextInternal) context()).nettyEventLoop();
+    }
+
     void caughtUp(CatchUp catchUp);
 
     /** The events of one commit, in order; never empty. */

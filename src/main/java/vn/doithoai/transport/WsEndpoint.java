@@ -3,7 +3,6 @@ package vn.doithoai.transport;
 import io.netty.channel.EventLoop;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
@@ -91,7 +90,7 @@ public final class WsEndpoint {
         Context context = Vertx.currentContext();
         var session = new WsSession(ws, context, admission, meetings, clock);
         session.timeSlice = Math.floorMod(session.hashCode(), TIME_SLICES);
-        EventLoop loop = ((ContextInternal) context).nettyEventLoop();
+        EventLoop loop = session.loop();
         // Only this loop's thread adds its own key, so the check and the put cannot race.
         Set<WsSession> screens = sessionsByLoop.get(loop);
         if (screens == null) {
