@@ -39,11 +39,6 @@ public final class Visibility {
         return event instanceof Event.SpeakerRegistered || event instanceof Event.RegistrationEdited;
     }
 
-    /** The event as {@code viewer} sees it, when it is about someone's registration it can't tell is its own. */
-    public static Event event(Event event, Viewer viewer) {
-        return event(event, viewer, event instanceof Event.SpeakerRegistered r && viewer.owns(r.attendeeId()));
-    }
-
     /**
      * The event as {@code viewer} sees it. Of someone else's registration the hall learns the
      * name and village only; an attendee sees what it wrote itself ({@code own}), never the

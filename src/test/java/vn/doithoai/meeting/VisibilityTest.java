@@ -112,9 +112,9 @@ class VisibilityTest {
         assertThat(deskEvent.note()).isNotNull();
 
         for (Visibility.Viewer viewer : List.of(DISPLAY, OTHER)) {
-            assertThat(Visibility.event(phoneEvent, viewer)).isEqualTo(new Event.SpeakerRegistered(1, "Lê Văn Hòa", "Thôn 1",
+            assertThat(Visibility.event(phoneEvent, viewer, false)).isEqualTo(new Event.SpeakerRegistered(1, "Lê Văn Hòa", "Thôn 1",
                     null, null, null, null, null, Registration.Source.PHONE, null));
-            assertThat(Visibility.event(deskEvent, viewer)).isEqualTo(new Event.SpeakerRegistered(2, "Trần Thị Mai", "Thôn 2",
+            assertThat(Visibility.event(deskEvent, viewer, false)).isEqualTo(new Event.SpeakerRegistered(2, "Trần Thị Mai", "Thôn 2",
                     null, null, null, null, null, Registration.Source.DESK, null));
         }
     }
@@ -123,7 +123,7 @@ class VisibilityTest {
     void theOwningAttendeeGetsItsOwnRegistrationEventWithItsPhone() {
         var m = withPrivateData();
         var phoneEvent = (Event.SpeakerRegistered) m.events().get(3);
-        assertThat(Visibility.event(phoneEvent, OWNER)).isEqualTo(phoneEvent);
+        assertThat(Visibility.event(phoneEvent, OWNER, true)).isEqualTo(phoneEvent);
     }
 
     @Test
@@ -133,9 +133,9 @@ class VisibilityTest {
         assertThat(edit.note()).isEqualTo("Đã khiếu nại nhiều lần");
         assertThat(Visibility.event(edit, OWNER, true)).isEqualTo(new Event.RegistrationEdited(1, "Đường", "Tóm tắt", null));
         for (Visibility.Viewer viewer : List.of(DISPLAY, OTHER)) {
-            assertThat(Visibility.event(edit, viewer)).isEqualTo(new Event.RegistrationEdited(1, null, null, null));
+            assertThat(Visibility.event(edit, viewer, false)).isEqualTo(new Event.RegistrationEdited(1, null, null, null));
         }
-        assertThat(Visibility.event(edit, Visibility.Viewer.of(Actor.SECRETARY))).isEqualTo(edit);
+        assertThat(Visibility.event(edit, Visibility.Viewer.of(Actor.SECRETARY), false)).isEqualTo(edit);
     }
 
     @Test
@@ -143,7 +143,7 @@ class VisibilityTest {
         var m = ReplayTest.plan004Meeting();
         for (Event e : m.events()) {
             for (Actor staff : List.of(Actor.CHAIR, Actor.SECRETARY, Actor.ORGANISER, Actor.SERVER)) {
-                assertThat(Visibility.event(e, Visibility.Viewer.of(staff))).isSameAs(e);
+                assertThat(Visibility.event(e, Visibility.Viewer.of(staff), false)).isSameAs(e);
             }
         }
     }
@@ -155,7 +155,7 @@ class VisibilityTest {
             boolean isPrivate = e instanceof Event.SpeakerRegistered || e instanceof Event.RegistrationEdited;
             assertThat(Visibility.hasPrivateData(e)).as("%s", e).isEqualTo(isPrivate);
             if (!isPrivate) {
-                assertThat(Visibility.event(e, DISPLAY)).isSameAs(e);
+                assertThat(Visibility.event(e, DISPLAY, false)).isSameAs(e);
             }
         }
     }
@@ -171,7 +171,7 @@ class VisibilityTest {
             String shownState = Visibility.publicState(m.state(), viewer).toString();
             secrets.forEach(secret -> assertThat(shownState).doesNotContain(secret));
             for (Event e : m.events()) {
-                String shown = Visibility.event(e, viewer).toString();
+                String shown = Visibility.event(e, viewer, false).toString();
                 secrets.forEach(secret -> assertThat(shown).as("%s", e).doesNotContain(secret));
             }
         }
