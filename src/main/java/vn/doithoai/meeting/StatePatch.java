@@ -60,7 +60,7 @@ public record StatePatch(Map<String, Object> parts) {
         parts.remove("queueRemove");
         List<Integer> was = before.queue();
         List<Integer> now = after.queue();
-        if (now.size() > was.size() && now.subList(0, was.size()).equals(was)) {
+        if (now.size() > was.size() && firstDifference(was, now) == was.size()) {
             parts.put("queueAppend", now.subList(was.size(), now.size()));
             return new StatePatch(parts);
         }

@@ -41,7 +41,10 @@ public final class Frames {
      * fields removed, and an attendee whose own registration is touched gets its own rendering.
      */
     public static String event(Published p, Visibility.Viewer viewer) {
-        String audience = audience(p, viewer);
+        return event(p, viewer, audience(p, viewer));
+    }
+
+    private static String event(Published p, Visibility.Viewer viewer, String audience) {
         if (audience.equals(STAFF)) {
             return p.rendered(audience, () -> render(p, p.payload(), p.actor().label(), p.patch().visibleTo(viewer)));
         }
@@ -55,8 +58,9 @@ public final class Frames {
     static SharedText eventFrame(Published p, Visibility.Viewer viewer) {
         // Rendered first, outside the next computation: the memo's map must not be updated from
         // inside its own computeIfAbsent (ConcurrentHashMap forbids recursive updates).
-        String text = event(p, viewer);
-        return p.rendered("utf8:" + audience(p, viewer), () -> new SharedText(text));
+        String audience = audience(p, viewer);
+        String text = event(p, viewer, audience);
+        return p.rendered("utf8:" + audience, () -> new SharedText(text));
     }
 
     /**
