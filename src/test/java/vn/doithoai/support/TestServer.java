@@ -42,6 +42,13 @@ public final class TestServer implements AutoCloseable {
         return client;
     }
 
+    /** A new client with a small receive buffer (see {@link WsClient#connectWithSmallReceiveBuffer}). */
+    public WsClient connectWithSmallReceiveBuffer() {
+        WsClient client = WsClient.connectWithSmallReceiveBuffer(server.port());
+        clients.add(client);
+        return client;
+    }
+
     /** The clients opened so far, in order. */
     public List<WsClient> clients() {
         return List.copyOf(clients);

@@ -59,8 +59,21 @@ public final class WsClient implements AutoCloseable {
     }
 
     public static WsClient connect(int port, String origin) {
+        return connect(port, origin, new io.vertx.core.http.WebSocketClientOptions());
+    }
+
+    /**
+     * Like a phone on a weak network: its kernel receive buffer stays at 64 KiB. Loopback lets a
+     * socket's buffer grow to tens of megabytes (tcp_rmem here: 32 MiB), which would take a whole
+     * stalled stream before the server saw any backlog.
+     */
+    public static WsClient connectWithSmallReceiveBuffer(int port) {
+        return connect(port, null, new io.vertx.core.http.WebSocketClientOptions().setReceiveBufferSize(64 * 1024));
+    }
+
+    private static WsClient connect(int port, String origin, io.vertx.core.http.WebSocketClientOptions clientOptions) {
         // A merged round can be large (hundreds of events in one frame); a browser has no limit either.
-        WebSocketClient client = VERTX.createWebSocketClient(new io.vertx.core.http.WebSocketClientOptions()
+        WebSocketClient client = VERTX.createWebSocketClient(clientOptions
                 .setMaxFrameSize(16 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024));
         var options = new WebSocketConnectOptions().setHost("localhost").setPort(port).setURI("/ws");
         if (origin != null) {

@@ -34,7 +34,7 @@ class SlowScreenTest {
         JsonNode created = new Organiser(server.port()).communeWithMeeting(Map.of("title", "Đối thoại"));
         WsClient chair = server.connect();
         WsClient secretary = server.connect();
-        WsClient slow = server.connect();
+        WsClient slow = server.connectWithSmallReceiveBuffer();
         WsClient display = server.connect();
         chair.helloWithToken(Organiser.token(created, "chair"), null);
         secretary.helloWithToken(Organiser.token(created, "secretary"), null);
