@@ -58,6 +58,7 @@ public final class Bench {
               --connections C       idle connections [20000]
               --idle-seconds S      idle time before measuring [5]
               --events E            recovery events [10000]
+              --restarts N          recovery restarts; the figures are their median [3]
               --xmx SIZE            -Xmx of the server and the bare broadcaster [2g]
               --client-loops N      event loops of the load generator [2]
               --connect-concurrency N   handshakes in flight [200]
@@ -93,7 +94,7 @@ public final class Bench {
             }
         }
         List<String> known = List.of("meetings", "screens", "rate", "seconds", "warmup", "no-bare", "phones", "window-ms", "burst-warmups",
-                "throughput-meetings", "raw-seconds", "raw-count", "connections", "idle-seconds", "events", "xmx",
+                "throughput-meetings", "raw-seconds", "raw-count", "connections", "idle-seconds", "events", "restarts", "xmx",
                 "client-loops", "connect-concurrency", "profile", "jar", "out");
         for (String k : o.keySet()) {
             if (!known.contains(k)) {
@@ -163,7 +164,7 @@ public final class Bench {
         }
         if (all || scenario.equals("recovery")) {
             current[0] = "recovery";
-            results.set("recovery", Scenarios.recovery(env, intOpt(o, "events", 10000)));
+            results.set("recovery", Scenarios.recovery(env, intOpt(o, "events", 10000), Math.max(1, intOpt(o, "restarts", 3))));
             Report.recovery(results.get("recovery"));
             write(out, "recovery", results.get("recovery"));
         }

@@ -69,8 +69,10 @@ class BenchSmokeTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aTinyRecoveryServesTheMeetingAgain() throws Exception {
-        JsonNode r = Scenarios.recovery(env(), 200);
+        JsonNode r = Scenarios.recovery(env(), 200, 2);
         assertThat(r.path("eventsWritten").asLong()).isGreaterThanOrEqualTo(200);
+        assertThat(r.path("each")).hasSize(2);
+        r.path("each").forEach(start -> assertThat(start.path("welcomeSeq").asLong()).isEqualTo(r.path("eventsWritten").asLong()));
         assertThat(r.path("welcomeSeq").asLong()).isEqualTo(r.path("eventsWritten").asLong());
         assertThat(r.path("servedMs").asDouble()).isPositive().isGreaterThanOrEqualTo(r.path("readyMs").asDouble());
     }

@@ -115,13 +115,17 @@ final class Report {
     }
 
     static void recovery(JsonNode r) {
-        System.out.printf("%n== recovery: a meeting of %d events (written in %.1f s), SIGTERM, restart on the same data ==%n"
-                        + "  ready (/api/health answers): %.0f ms after start%n"
-                        + "  served (the chair's welcome with the whole state, seq %d, %d KB, arrived): %.0f ms after start"
-                        + " = %.0f ms after ready%n",
-                r.path("eventsWritten").asLong(), r.path("writeSeconds").asDouble(), r.path("readyMs").asDouble(),
-                r.path("welcomeSeq").asLong(), r.path("welcomeBytes").asLong() / 1000, r.path("servedMs").asDouble(),
-                r.path("servedAfterReadyMs").asDouble());
+        System.out.printf("%n== recovery: a meeting of %d events (written in %.1f s), SIGTERM, restart on the same data, %d times ==%n",
+                r.path("eventsWritten").asLong(), r.path("writeSeconds").asDouble(), r.path("restarts").asInt());
+        int n = 0;
+        for (JsonNode each : r.path("each")) {
+            System.out.printf("  start %d: ready %.0f ms after start; served %.0f ms after start = %.0f ms after ready%n", ++n,
+                    each.path("readyMs").asDouble(), each.path("servedMs").asDouble(), each.path("servedAfterReadyMs").asDouble());
+        }
+        System.out.printf("  median: ready (/api/health answers) %.0f ms after start; served (the chair's welcome with the"
+                        + " whole state, seq %d, %d KB, arrived) %.0f ms after start = %.0f ms after ready%n",
+                r.path("readyMs").asDouble(), r.path("welcomeSeq").asLong(), r.path("welcomeBytes").asLong() / 1000,
+                r.path("servedMs").asDouble(), r.path("servedAfterReadyMs").asDouble());
     }
 
     /** The targets of the issue; only those whose scenario ran. */
@@ -168,9 +172,9 @@ final class Report {
             // 3 s allowed for that), so "served ≤ 500 ms after start" is measured from ready.
             double served = r.path("servedAfterReadyMs").asDouble(Double.NaN);
             double ready = r.path("readyMs").asDouble(Double.NaN);
-            add(t, r.path("eventsWritten").asLong() + "-event meeting served ≤ 500 ms after the server is ready",
+            add(t, r.path("eventsWritten").asLong() + "-event meeting served ≤ 500 ms after ready (median start)",
                     String.format("%.0f ms (%.0f ms after process start)", served, r.path("servedMs").asDouble()), served <= 500);
-            add(t, "ready ≤ 3 s after start (initialised data folder)", String.format("%.0f ms", ready), ready <= 3000);
+            add(t, "ready ≤ 3 s after start (initialised data folder, median start)", String.format("%.0f ms", ready), ready <= 3000);
         }
         System.out.println("\n== targets ==");
         for (JsonNode row : t) {
