@@ -92,6 +92,14 @@ final class Report {
                 one / raw.path("oneConnection").path("commitsPerSecond").asDouble()));
         s.append(String.format("  %d meetings durable events/s: %.0f = %.2f× raw pool commits/s%n", r.path("throughputMeetings").asInt(),
                 many, many / raw.path("pool8").path("commitsPerSecond").asDouble()));
+        s.append("  until the last ack:      server CPU   load generator CPU   event frames to the screens\n");
+        for (String wave : new String[] {"cold", "paced", "oneMeetingFlood", "manyMeetingsFlood"}) {
+            JsonNode w = r.path(wave);
+            if (!w.isMissingNode()) {
+                s.append(String.format("  %-22s %10.2f s %18.2f s %29d%n", wave, w.path("serverCpuSeconds").asDouble(),
+                        w.path("loadGeneratorCpuSeconds").asDouble(), w.path("eventFramesToScreens").asLong()));
+            }
+        }
         System.out.print(s);
     }
 

@@ -298,7 +298,7 @@ final class Scenarios {
                 for (int w = 0; w < warmups; w++) {
                     List<Conn> throwaway = openMeetingWithPhones(clients, env, rest.createMeeting("Bench burst warm-up " + w),
                             1000 + w, phones);
-                    ObjectNode wave = registerWave(clients, throwaway, windowMs, "w" + w);
+                    ObjectNode wave = registerWave(server, clients, throwaway, windowMs, "w" + w);
                     if (w == 0) {
                         out.set("cold", wave);
                     }
@@ -308,7 +308,7 @@ final class Scenarios {
                 // A: B phones register within the window, into one meeting.
                 Rest.Meeting meeting = rest.createMeeting("Bench burst");
                 List<Conn> phoneConns = openMeetingWithPhones(clients, env, meeting, 0, phones);
-                ObjectNode paced = registerWave(clients, phoneConns, windowMs, "a");
+                ObjectNode paced = registerWave(server, clients, phoneConns, windowMs, "a");
                 long persisted = await(pg.preparedQuery(
                         "SELECT count(*) FROM events WHERE meeting_id = $1 AND type = 'SpeakerRegistered'")
                         .execute(Tuple.of(UUID.fromString(meeting.id())))).iterator().next().getLong(0);
@@ -317,7 +317,7 @@ final class Scenarios {
                 out.set("paced", paced);
 
                 // B: the same phones, a second registration each, all at once: one meeting's durable rate.
-                out.set("oneMeetingFlood", registerWave(clients, phoneConns, 0, "b"));
+                out.set("oneMeetingFlood", registerWave(server, clients, phoneConns, 0, "b"));
 
                 // C: the same number of phones spread over several meetings, all at once: the server's rate.
                 var many = new ArrayList<Conn>();
@@ -325,7 +325,7 @@ final class Scenarios {
                 for (int m = 0; m < throughputMeetings; m++) {
                     many.addAll(openMeetingWithPhones(clients, env, rest.createMeeting("Bench burst " + m), m + 1, per));
                 }
-                out.set("manyMeetingsFlood", registerWave(clients, many, 0, "c"));
+                out.set("manyMeetingsFlood", registerWave(server, clients, many, 0, "c"));
                 if (acked != persisted) {
                     out.put("warning", "acked " + acked + " but persisted " + persisted);
                 }
@@ -350,10 +350,18 @@ final class Scenarios {
         return clients.connect(specs, env.connectConcurrency(), 300_000);
     }
 
-    /** Every phone sends one Register, spread evenly over the window (0: all at once). */
-    private static ObjectNode registerWave(Clients clients, List<Conn> phones, int windowMs, String tag) throws Exception {
+    /**
+     * Every phone sends one Register, spread evenly over the window (0: all at once). Besides the
+     * acks it counts the CPU both sides spent until the last answer and the event frames the
+     * screens got meanwhile: on two shared cores, the load generator's work slows the server too.
+     */
+    private static ObjectNode registerWave(Target server, Clients clients, List<Conn> phones, int windowMs, String tag)
+            throws Exception {
         var answers = new ArrayList<CompletableFuture<Conn.Answer>>(Collections.nCopies(phones.size(), null));
         var scheduled = new java.util.concurrent.CountDownLatch(phones.size());
+        long cpu0 = cpuNanos(server);
+        long selfCpu0 = selfCpuNanos();
+        long frames0 = Conn.EVENT_FRAMES.get();
         long t0 = System.nanoTime();
         for (int i = 0; i < phones.size(); i++) {
             int index = i;
@@ -398,9 +406,15 @@ final class Scenarios {
                 unanswered++;
             }
         }
+        long cpu1 = cpuNanos(server);
+        long selfCpu1 = selfCpuNanos();
+        long frames1 = Conn.EVENT_FRAMES.get();
         double seconds = (lastAnswer - Math.min(firstSent, lastAnswer)) / 1e9;
         ObjectNode out = Json.object().put("sent", phones.size()).put("acked", acked).put("refused", refused)
                 .put("unanswered", unanswered).put("secondsFirstSendToLastAck", seconds)
+                .put("serverCpuSeconds", cpu0 < 0 ? Double.NaN : (cpu1 - cpu0) / 1e9)
+                .put("loadGeneratorCpuSeconds", (selfCpu1 - selfCpu0) / 1e9)
+                .put("eventFramesToScreens", frames1 - frames0)
                 .put("durableEventsPerSecond", seconds > 0 ? acked / seconds : Double.NaN);
         out.set("ack", lat.json());
         if (firstRefusal != null) {
