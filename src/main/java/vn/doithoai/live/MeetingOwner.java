@@ -62,6 +62,12 @@ public final class MeetingOwner {
     private record Pending(Command command, Actor actor, String commandId, Promise<CommandResult> answer) {
     }
 
+    private record FeedKey(io.netty.channel.EventLoop loop, boolean staff) {
+        static FeedKey of(Subscriber screen) {
+            return new FeedKey(screen.loop(), screen.viewer().role().isStaff());
+        }
+    }
+
     private record Decided(long seq, Event event, Actor actor, String commandId, String payload, StatePatch patch) {
     }
 
@@ -78,8 +84,11 @@ public final class MeetingOwner {
     private long snapshotSeq;
     private final Map<String, CommandResult> answered = new HashMap<>();
     private final ArrayDeque<Published> recent = new ArrayDeque<>();
-    /** Screens by the event loop they live on: one feed per loop, merging rounds when it is behind. */
-    private final Map<io.netty.channel.EventLoop, ScreenFeed> feeds = new HashMap<>();
+    /**
+     * Screens by the event loop they live on, staff apart from the hall: one feed each, merging
+     * rounds when it is behind; the hall's feed is also paced (see {@link ScreenFeed#HALL_PACE_MS}).
+     */
+    private final Map<FeedKey, ScreenFeed> feeds = new HashMap<>();
     private int screenCount;
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
     private boolean writing;
@@ -198,7 +207,8 @@ public final class MeetingOwner {
         Promise<Void> joined = Promise.promise();
         context.runOnContext(v -> {
             // Through the same feed as later events: the welcome comes first.
-            feeds.computeIfAbsent(subscriber.loop(), loop -> new ScreenFeed(subscriber.context()))
+            feeds.computeIfAbsent(FeedKey.of(subscriber), key -> key.staff() ? ScreenFeed.forStaff(subscriber.context())
+                            : ScreenFeed.forHall(subscriber.context()))
                     .join(subscriber, catchUp(lastSeen));
             screenCount++;
             joined.complete();
@@ -208,11 +218,12 @@ public final class MeetingOwner {
 
     public void leave(Subscriber subscriber) {
         context.runOnContext(v -> {
-            ScreenFeed feed = feeds.get(subscriber.loop());
+            FeedKey key = FeedKey.of(subscriber);
+            ScreenFeed feed = feeds.get(key);
             if (feed != null && feed.leave(subscriber)) {
                 screenCount--;
                 if (feed.isEmpty()) {
-                    feeds.remove(subscriber.loop());
+                    feeds.remove(key);
                 }
             }
         });

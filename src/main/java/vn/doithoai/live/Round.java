@@ -2,6 +2,7 @@ package vn.doithoai.live;
 
 import vn.doithoai.meeting.MeetingState;
 import vn.doithoai.meeting.StatePatch;
+import vn.doithoai.meeting.Visibility;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -18,6 +19,7 @@ public final class Round {
     private final MeetingState after;
     private final StatePatch patch;
     private final Renderings renderings = new Renderings();
+    private final boolean hallMayWait;
 
     Round(List<Published> events, MeetingState before, MeetingState after) {
         this.events = List.copyOf(events);
@@ -25,6 +27,7 @@ public final class Round {
         this.after = after;
         this.patch = events.size() == 1 ? events.get(0).patch()
                 : StatePatch.ofRound(before, after, this.events.stream().map(Published::patch).toList());
+        this.hallMayWait = this.events.stream().allMatch(p -> Visibility.hallMayWaitFor(p.event()));
     }
 
     /** Consecutive rounds as one: their events in order, the state before the first to after the last. */
@@ -41,6 +44,11 @@ public final class Round {
     /** The state before the first event to the state after the last. */
     public StatePatch patch() {
         return patch;
+    }
+
+    /** True when every event in it is one the hall may see a moment late ({@link Visibility#hallMayWaitFor}). */
+    boolean hallMayWait() {
+        return hallMayWait;
     }
 
     public long firstSeq() {

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -14,10 +15,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * events. When the loop is behind, the rounds waiting for it are merged into one before they
  * go out, so a burst costs each screen a frame per loop turn, not a frame per event — the load
  * adapts itself. The owner adds (its own thread); the loop drains (its thread).
+ *
+ * <p>The hall's screens (the display and the phones) are also paced for what they may see a
+ * moment late ({@link Round#hallMayWait}): people registering, the secretary's minutes. Such
+ * rounds wait until {@link #HALL_PACE_MS} after the feed's last drain, then go out merged. When two
+ * thousand phones register within a second, each phone gets one or two frames of the queue
+ * instead of one per commit; on a cheap phone and a weak network that is the difference
+ * between keeping up and falling behind. Anything else (the chair gives the floor, the clock
+ * starts, a new screen's welcome) goes out at once and takes what waits with it, in order.
+ * Staff screens are never paced.
  */
 final class ScreenFeed {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScreenFeed.class);
+    /** How long the hall may wait for registrations and minutes: the queue on the wall moves once a second. */
+    static final long HALL_PACE_MS = 1000;
 
     private record Welcome(Subscriber screen, CatchUp catchUp) {
     }
@@ -28,12 +40,29 @@ final class ScreenFeed {
     /** The context of the first screen on this loop; the drain runs there, on the loop's thread. */
     private final Context loop;
     private final ConcurrentLinkedQueue<Object> items = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** A check of the items is queued on the loop (set by the owner, cleared by the loop). */
+    private final AtomicBoolean checkQueued = new AtomicBoolean();
+    /** Something that must not wait was added since the last drain. */
+    private volatile boolean urgent;
     /** Replaced, never changed: a delivery keeps the list of the screens it was meant for. */
     private List<Subscriber> screens = List.of();
+    private final long paceNanos;
+    // The loop's own fields, read and written on its thread only.
+    private long lastDrain;
+    private boolean drainedOnce;
+    private long pacedTimer = -1;
 
-    ScreenFeed(Context loop) {
+    private ScreenFeed(Context loop, long paceMs) {
         this.loop = loop;
+        this.paceNanos = TimeUnit.MILLISECONDS.toNanos(paceMs);
+    }
+
+    static ScreenFeed forStaff(Context loop) {
+        return new ScreenFeed(loop, 0);
+    }
+
+    static ScreenFeed forHall(Context loop) {
+        return new ScreenFeed(loop, HALL_PACE_MS);
     }
 
     // ---- the owner's side ------------------------------------------------------------------
@@ -42,7 +71,7 @@ final class ScreenFeed {
         var more = new ArrayList<>(screens);
         more.add(screen);
         screens = List.copyOf(more);
-        offer(new Welcome(screen, catchUp));
+        offer(new Welcome(screen, catchUp), true);
     }
 
     /** True when the screen was on this feed. */
@@ -59,20 +88,48 @@ final class ScreenFeed {
 
     void publish(Round round) {
         if (!screens.isEmpty()) {
-            offer(new Delivery(round, screens));
+            offer(new Delivery(round, screens), !round.hallMayWait());
         }
     }
 
-    private void offer(Object item) {
+    private void offer(Object item, boolean mustNotWait) {
         items.add(item);
-        if (scheduled.compareAndSet(false, true)) {
-            loop.runOnContext(v -> drain());
+        if (mustNotWait) {
+            urgent = true;
+        }
+        if (checkQueued.compareAndSet(false, true)) {
+            loop.runOnContext(v -> check());
         }
     }
 
     // ---- the loop's side -------------------------------------------------------------------
 
+    /** Drains now, or once the pace allows if everything waiting may wait. */
+    private void check() {
+        checkQueued.set(false);
+        if (items.isEmpty()) {
+            return;
+        }
+        long wait = urgent || !drainedOnce ? 0 : lastDrain + paceNanos - System.nanoTime();
+        if (wait <= 0) {
+            if (pacedTimer >= 0) {
+                loop.owner().cancelTimer(pacedTimer);
+                pacedTimer = -1;
+            }
+            drain();
+        } else if (pacedTimer < 0) {
+            pacedTimer = loop.owner().setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait) + 1), timer -> {
+                pacedTimer = -1;
+                check();
+            });
+        }
+    }
+
     private void drain() {
+        // Cleared before taking the items: whatever comes after this line is checked again.
+        urgent = false;
+        lastDrain = System.nanoTime();
+        drainedOnce = true;
         var taken = new ArrayList<>();
         for (Object item = items.poll(); item != null; item = items.poll()) {
             taken.add(item);
@@ -97,10 +154,6 @@ final class ScreenFeed {
                 deliver(screen, round);
             }
             i = j;
-        }
-        scheduled.set(false);
-        if (!items.isEmpty() && scheduled.compareAndSet(false, true)) {
-            loop.runOnContext(v -> drain());
         }
     }
 

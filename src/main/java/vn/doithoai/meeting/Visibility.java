@@ -34,6 +34,17 @@ public final class Visibility {
     private Visibility() {
     }
 
+    /**
+     * Whether the hall (display and phones) may see the event a moment late: people registering,
+     * withdrawing or editing, and the secretary's minutes. What the chair does to the floor, the
+     * clock, the program and the list is never held back.
+     */
+    public static boolean hallMayWaitFor(Event event) {
+        return event instanceof Event.SpeakerRegistered || event instanceof Event.RegistrationWithdrawn
+                || event instanceof Event.RegistrationEdited || event instanceof Event.MinuteRecorded
+                || event instanceof Event.MinuteCorrected;
+    }
+
     /** Whether an event reads differently for some viewers (so it can't be sent the same to all). */
     public static boolean hasPrivateData(Event event) {
         return event instanceof Event.SpeakerRegistered || event instanceof Event.RegistrationEdited;
