@@ -170,8 +170,10 @@ public final class MeetingOwner {
 
     /**
      * Every {@link #snapshotEvery} events, and when the meeting has just closed, the state is
-     * saved as a snapshot. The write runs beside the next rounds; if it fails, the next one is
-     * taken {@link #snapshotEvery} events later and nothing else changes.
+     * saved as a snapshot. The state is immutable, so it is written out on another thread while
+     * the next rounds are decided (a few thousand registrations take tens of milliseconds that
+     * the owner would otherwise stand still). If the save fails, the next one is taken
+     * {@link #snapshotEvery} events later and nothing else changes.
      */
     private void snapshotIfDue(boolean justClosed) {
         if (lastSeq == snapshotSeq || (lastSeq - snapshotSeq < snapshotEvery && !justClosed)) {
@@ -179,7 +181,9 @@ public final class MeetingOwner {
         }
         long seq = lastSeq;
         snapshotSeq = seq;
-        snapshots.save(id, seq, SNAPSHOT_FORMAT, Json.write(state)).onFailure(e ->
+        MeetingState taken = state;
+        vertx.executeBlocking(() -> Json.write(taken), false)
+                .compose(text -> snapshots.save(id, seq, SNAPSHOT_FORMAT, text)).onFailure(e ->
                 LOG.warn("Meeting {}: the snapshot at event {} was not saved: {}", id, seq, e.getMessage()));
     }
 
