@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The server under test as a separate JVM ({@code java -Xmx… -jar target/doithoai.jar}) on its
+ * The server under test as a separate JVM ({@code bin/serve target/doithoai.jar}, with -Xmx… in JAVA_OPTS) on its
  * embedded PostgreSQL in a fresh data folder, so heap and RSS are the server's own. Stopped with
  * SIGTERM (then killed), and its PostgreSQL too if the JVM left it running — also on failure and
  * at the bench JVM's exit.
@@ -29,6 +29,8 @@ import java.util.stream.Stream;
 final class ForkedServer implements Target {
 
     static final String SECRET = "bench-organiser-secret";
+    /** The script that starts an installed server (bin/run and the Docker image use it too). */
+    static final Path SERVE = Path.of("bin", "serve");
     private static final Set<ForkedServer> LIVE = ConcurrentHashMap.newKeySet();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -66,15 +68,17 @@ final class ForkedServer implements Target {
     }
 
     private void launch() throws IOException {
+        // As installed: bin/serve runs the jar with its class-data archive in the data folder (made
+        // when the first start stops, mapped by the later ones), then execs java, so the pid is the JVM's.
         var cmd = new ArrayList<String>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx" + xmx);
-        cmd.addAll(jvmArgs);
-        cmd.add("-jar");
+        cmd.add("bash");
+        cmd.add(SERVE.toString());
         cmd.add(jar.toString());
         var pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         var env = pb.environment();
         env.remove("DATABASE_URL");
+        env.put("JAVA_OPTS", String.join(" ", javaOptions()));
+        env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + java.io.File.pathSeparator + env.getOrDefault("PATH", ""));
         env.put("DOITHOAI_PORT", Integer.toString(httpPort));
         env.put("DOITHOAI_HOST", "127.0.0.1");
         env.put("DOITHOAI_DATA_DIR", dataDir.toString());
@@ -82,6 +86,13 @@ final class ForkedServer implements Target {
         env.put("DOITHOAI_EMBEDDED_PG_PORT", Integer.toString(pgPort));
         process = pb.start();
         LIVE.add(this);
+    }
+
+    private List<String> javaOptions() {
+        var options = new ArrayList<String>();
+        options.add("-Xmx" + xmx);
+        options.addAll(jvmArgs);
+        return options;
     }
 
     @Override
