@@ -14,8 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One client socket of the load generator. It records, with System.nanoTime, the arrival of
- * every event frame (by seq, parsed without a JSON parser so 20,000 of them stay cheap), and
- * matches acks and errors to the commands it sent.
+ * every event frame as a range of sequences (read off the frame's first bytes, without decoding
+ * the text or a JSON parser, so 20,000 sockets and merged rounds of a thousand events stay
+ * cheap: on two shared cores the load generator's work delays the server too), and matches acks
+ * and errors to the commands it sent.
  */
 final class Conn {
 
@@ -46,9 +48,13 @@ final class Conn {
     final Promise<JsonNode> welcome = Promise.promise();
     private final Map<String, CompletableFuture<Answer>> pending = new ConcurrentHashMap<>();
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
-    private long[] seqs = new long[16];
+    // Arrivals: frame i brought the events firstSeqs[i]..lastSeqs[i] at times[i].
+    private long[] firstSeqs = new long[16];
+    private long[] lastSeqs = new long[16];
     private long[] times = new long[16];
     private int n;
+    /** The parts of a text message split over several WebSocket frames (a large welcome). */
+    private io.vertx.core.buffer.Buffer partial;
     volatile long welcomeSeq = -1;
     /** When the welcome frame arrived (System.nanoTime), before this client parsed it. */
     volatile long welcomeArrivedNanos = -1;
@@ -59,7 +65,7 @@ final class Conn {
     Conn(int meeting, WebSocket ws) {
         this.meeting = meeting;
         this.ws = ws;
-        ws.textMessageHandler(this::received);
+        ws.frameHandler(this::frame);
         ws.closeHandler(v -> {
             closeCode = ws.closeStatusCode();
             closed = true;
@@ -70,28 +76,46 @@ final class Conn {
         });
     }
 
-    private void received(String text) {
+    private void frame(io.vertx.core.http.WebSocketFrame frame) {
+        if (!frame.isText() && !frame.isContinuation()) {
+            return;
+        }
+        if (partial == null && frame.isFinal()) {
+            received(frame.binaryData());
+            return;
+        }
+        if (partial == null) {
+            partial = io.vertx.core.buffer.Buffer.buffer();
+        }
+        partial.appendBuffer(frame.binaryData());
+        if (frame.isFinal()) {
+            io.vertx.core.buffer.Buffer whole = partial;
+            partial = null;
+            received(whole);
+        }
+    }
+
+    private void received(io.vertx.core.buffer.Buffer data) {
         long now = System.nanoTime();
-        if (text.startsWith("{\"type\":\"event\",\"seq\":")) {
-            arrived(parseLong(text, "{\"type\":\"event\",\"seq\":".length()), now);
-            EVENT_BYTES.addAndGet(text.length());
+        if (startsWith(data, EVENT)) {
+            long seq = parseLong(data, EVENT.length);
+            arrived(seq, seq, now);
+            EVENT_BYTES.addAndGet(data.length());
             EVENT_FRAMES.incrementAndGet();
             return;
         }
-        if (text.startsWith(BATCH)) {
+        if (startsWith(data, BATCH)) {
             // A merged round (displays and phones): every event in it arrived now.
-            long first = parseLong(text, BATCH.length());
-            int last = text.indexOf("\"lastSeq\":") + "\"lastSeq\":".length();
-            for (long seq = first, end = parseLong(text, last); seq <= end; seq++) {
-                arrived(seq, now);
-            }
-            EVENT_BYTES.addAndGet(text.length());
+            long first = parseLong(data, BATCH.length);
+            arrived(first, parseLong(data, indexAfter(data, LAST_SEQ)), now);
+            EVENT_BYTES.addAndGet(data.length());
             EVENT_FRAMES.incrementAndGet();
             return;
         }
-        if (text.startsWith("{\"type\":\"own\"")) {
+        if (startsWith(data, OWN)) {
             return;
         }
+        String text = data.toString(java.nio.charset.StandardCharsets.UTF_8);
         if (welcomeArrivedNanos < 0 && text.startsWith("{\"type\":\"welcome\"")) {
             welcomeArrivedNanos = now;
             welcomeBytes = text.length();
@@ -119,22 +143,58 @@ final class Conn {
         }
     }
 
-    private static final String BATCH = "{\"type\":\"events\",\"firstSeq\":";
+    private static final byte[] EVENT = ascii("{\"type\":\"event\",\"seq\":");
+    private static final byte[] BATCH = ascii("{\"type\":\"events\",\"firstSeq\":");
+    private static final byte[] LAST_SEQ = ascii("\"lastSeq\":");
+    private static final byte[] OWN = ascii("{\"type\":\"own\"");
 
-    private synchronized void arrived(long seq, long now) {
-        if (n == seqs.length) {
-            seqs = Arrays.copyOf(seqs, n * 2);
+    private static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private static boolean startsWith(io.vertx.core.buffer.Buffer data, byte[] prefix) {
+        if (data.length() < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (data.getByte(i) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Where the number after {@code key} starts, searching the frame's head only (-1 if absent). */
+    private static int indexAfter(io.vertx.core.buffer.Buffer data, byte[] key) {
+        int end = Math.min(data.length(), 200) - key.length;
+        for (int i = 0; i <= end; i++) {
+            int k = 0;
+            while (k < key.length && data.getByte(i + k) == key[k]) {
+                k++;
+            }
+            if (k == key.length) {
+                return i + k;
+            }
+        }
+        return -1;
+    }
+
+    private synchronized void arrived(long firstSeq, long lastSeq, long now) {
+        if (n == times.length) {
+            firstSeqs = Arrays.copyOf(firstSeqs, n * 2);
+            lastSeqs = Arrays.copyOf(lastSeqs, n * 2);
             times = Arrays.copyOf(times, n * 2);
         }
-        seqs[n] = seq;
+        firstSeqs[n] = firstSeq;
+        lastSeqs[n] = lastSeq;
         times[n] = now;
         n++;
     }
 
-    private static long parseLong(String text, int from) {
+    private static long parseLong(io.vertx.core.buffer.Buffer data, int from) {
         long v = 0;
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int i = Math.max(0, from); i < data.length(); i++) {
+            byte c = data.getByte(i);
             if (c < '0' || c > '9') {
                 break;
             }
@@ -165,22 +225,37 @@ final class Conn {
 
     /** Arrival (nanoTime) of the event with this seq, or -1 if it never came. */
     synchronized long arrivalOf(long seq) {
-        int i = Arrays.binarySearch(seqs, 0, n, seq);
-        return i >= 0 ? times[i] : -1;
+        int lo = 0;
+        int hi = n - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (lastSeqs[mid] < seq) {
+                lo = mid + 1;
+            } else if (firstSeqs[mid] > seq) {
+                hi = mid - 1;
+            } else {
+                return times[mid];
+            }
+        }
+        return -1;
     }
 
-    synchronized int eventCount() {
-        return n;
+    synchronized long eventCount() {
+        long count = 0;
+        for (int i = 0; i < n; i++) {
+            count += lastSeqs[i] - firstSeqs[i] + 1;
+        }
+        return count;
     }
 
     /** True when the events after the welcome run from welcomeSeq+1 to {@code last} without gap or repeat. */
     synchronized boolean complete(long last) {
         long expected = welcomeSeq + 1;
         for (int i = 0; i < n; i++) {
-            if (seqs[i] != expected) {
+            if (firstSeqs[i] != expected || lastSeqs[i] < firstSeqs[i]) {
                 return false;
             }
-            expected++;
+            expected = lastSeqs[i] + 1;
         }
         return expected == last + 1;
     }
