@@ -3,6 +3,7 @@ package vn.doithoai.transport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -46,7 +47,13 @@ public final class RestApi {
 
     public void mount(Router router, OrganiserGate gate) {
         router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY));
-        router.get("/api/health").handler(ctx -> ctx.json(Map.of("status", "ok")));
+        router.route("/api/health").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> {
+            if (ctx.request().method() == HttpMethod.HEAD) {
+                ctx.response().putHeader("Content-Type", "application/json").end(); // a HEAD reply has no body
+            } else {
+                ctx.json(Map.of("status", "ok"));
+            }
+        });
         router.get("/api/join/:code").handler(this::joinInfo);
         router.route("/api/communes*").handler(gate);
         router.route("/api/meetings*").handler(gate);

@@ -4,6 +4,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -74,7 +75,9 @@ public final class WebServer {
         router.get(JoinQrCode.PATH).handler(new JoinQrCode(publicUrl)::handle);
         new WebJars().mount(router);
         for (String screen : SCREENS) {
-            router.get("/" + screen).handler(ctx -> ctx.reroute("/" + screen + ".html"));
+            // HEAD too: uptime monitors ask that way, and a page that exists must not answer 404.
+            router.route("/" + screen).method(HttpMethod.GET).method(HttpMethod.HEAD)
+                    .handler(ctx -> ctx.reroute("/" + screen + ".html"));
         }
         router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false));
         router.route().failureHandler(ctx -> {

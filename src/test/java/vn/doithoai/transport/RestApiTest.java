@@ -44,6 +44,18 @@ class RestApiTest {
     }
 
     @Test
+    void aMonitorAskingWithHeadGetsTheStatusWithoutABody() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (String path : List.of("/api/health", "/display", "/phone", "/chair")) {
+            var head = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + path))
+                    .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+            var reply = http.send(head, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(reply.statusCode()).as("HEAD " + path).isEqualTo(200);
+            assertThat(reply.body()).as("HEAD " + path).isEmpty();
+        }
+    }
+
+    @Test
     void aMeetingIsCreatedWithDefaultsListedAndShown() {
         JsonNode created = organiser.communeWithMeeting(Map.of("title", "  Hội nghị   đối thoại định kỳ  "));
         String meetingId = created.path("meetingId").asText();
