@@ -1,5 +1,8 @@
 package vn.doithoai.support;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import vn.doithoai.app.Config;
 import vn.doithoai.app.Server;
 import vn.doithoai.live.Meetings;
@@ -10,9 +13,11 @@ import java.util.List;
 /**
  * A server on a fresh database with the test organiser secret, and the WebSocket clients a test
  * opened on it; closing it closes them all. It can be stopped and started again on the same
- * database, as after a restart, while the clients keep their state.
+ * database, as after a restart, while the clients keep their state. A test class declares it
+ * as {@code @RegisterExtension final TestServer server = TestServer.forEachTest();}: it starts
+ * before each test and closes after it.
  */
-public final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
     private final Config config = TestPostgres.freshDatabaseConfig().withAdminSecret(Organiser.SECRET);
     private final List<WsClient> clients = new ArrayList<>();
@@ -21,10 +26,18 @@ public final class TestServer implements AutoCloseable {
     private TestServer() {
     }
 
-    public static TestServer start() throws Exception {
-        var started = new TestServer();
-        started.startAgain();
-        return started;
+    public static TestServer forEachTest() {
+        return new TestServer();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        startAgain();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        close();
     }
 
     public int port() {

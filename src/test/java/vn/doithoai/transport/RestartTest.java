@@ -1,9 +1,8 @@
 package vn.doithoai.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.doithoai.support.Organiser;
 import vn.doithoai.support.TestServer;
 import vn.doithoai.support.WsClient;
@@ -18,17 +17,8 @@ import static vn.doithoai.transport.WholeMeetingTest.ack;
 /** The server stops and starts again mid-meeting: screens catch up and nothing acknowledged is lost. */
 class RestartTest {
 
-    private TestServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    final TestServer server = TestServer.forEachTest();
 
     @Test
     void everyScreenComesBackToTheSameStateAndTheRunningDeadlineIsUnchanged() throws Exception {

@@ -1,9 +1,8 @@
 package vn.doithoai.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.doithoai.codec.Json;
 import vn.doithoai.support.Organiser;
 import vn.doithoai.support.TestServer;
@@ -17,17 +16,8 @@ import static vn.doithoai.transport.WholeMeetingTest.ack;
 /** Back-pressure: a screen that stops reading is closed as too slow; the others are not held up. */
 class SlowScreenTest {
 
-    private TestServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    final TestServer server = TestServer.forEachTest();
 
     @Test
     void aScreenThatStopsReadingIsClosedAsTooSlowWhileTheOthersGetEverything() {

@@ -1,9 +1,8 @@
 package vn.doithoai.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.doithoai.support.Organiser;
 import vn.doithoai.support.Patches;
 import vn.doithoai.support.TestServer;
@@ -23,17 +22,8 @@ class WholeMeetingTest {
     static final String PHONE_NUMBER = "0905 123 456";
     static final String PRIVATE_NOTE = "Người cao tuổi, cần hỗ trợ lên bục";
 
-    private TestServer server;
-
-    @BeforeEach
-    void startServer() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterEach
-    void stopServer() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    final TestServer server = TestServer.forEachTest();
 
     static Map<String, Object> setup() {
         return Map.of(
