@@ -87,14 +87,7 @@ public record StatePatch(Map<String, Object> parts) {
 
     /** The changed registrations that are the viewer's own (an attendee's), as it may see them. */
     public Map<Integer, Registration> registrationsOf(Visibility.Viewer viewer) {
-        Map<Integer, Registration> mine = null;
-        for (Registration r : registrations().values()) {
-            if (viewer.owns(r.attendeeId())) {
-                mine = mine == null ? new LinkedHashMap<>() : mine;
-                mine.put(r.id(), r.withoutNote());
-            }
-        }
-        return mine == null ? Map.of() : mine;
+        return Visibility.own(registrations(), viewer);
     }
 
     /**

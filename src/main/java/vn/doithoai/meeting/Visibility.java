@@ -1,6 +1,7 @@
 package vn.doithoai.meeting;
 
 import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What each role may see. Staff see everything. Displays and phones see the meeting, the queue
@@ -80,15 +81,23 @@ public final class Visibility {
 
     /** The state without other people's registrations; an attendee keeps its own, without the note. */
     public static PublicState publicState(MeetingState s, Viewer viewer) {
-        var own = new LinkedHashMap<Integer, Registration>();
-        if (viewer.attendeeId() != null) {
-            s.registrations().forEach((id, r) -> {
-                if (viewer.owns(r.attendeeId())) {
-                    own.put(id, r.withoutNote());
-                }
-            });
+        return new PublicState(s.setup(), s.status(), s.stepIndex(), s.listOpen(), own(s.registrations(), viewer),
+                s.queue(), NextSpeaker.of(s), s.floor(), s.turns(), s.minutes(), s.conclusions(), s.startedAt(),
+                s.closedAt());
+    }
+
+    /** Of these registrations, the viewer's own (an attendee's), as it may see them: without the note. */
+    static Map<Integer, Registration> own(Map<Integer, Registration> registrations, Viewer viewer) {
+        if (viewer.attendeeId() == null) {
+            return Map.of();
         }
-        return new PublicState(s.setup(), s.status(), s.stepIndex(), s.listOpen(), own, s.queue(),
-                NextSpeaker.of(s), s.floor(), s.turns(), s.minutes(), s.conclusions(), s.startedAt(), s.closedAt());
+        Map<Integer, Registration> mine = null;
+        for (Registration r : registrations.values()) {
+            if (viewer.owns(r.attendeeId())) {
+                mine = mine == null ? new LinkedHashMap<>() : mine;
+                mine.put(r.id(), r.withoutNote());
+            }
+        }
+        return mine == null ? Map.of() : mine;
     }
 }
