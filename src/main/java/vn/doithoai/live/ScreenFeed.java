@@ -48,13 +48,14 @@ final class ScreenFeed {
     private List<Subscriber> screens = List.of();
     private final long paceNanos;
     // The loop's own fields, read and written on its thread only.
+    /** When the last drain began (System.nanoTime); a new feed counts as drained a pace ago. */
     private long lastDrain;
-    private boolean drainedOnce;
     private long pacedTimer = -1;
 
     private ScreenFeed(Context loop, long paceMs) {
         this.loop = loop;
         this.paceNanos = TimeUnit.MILLISECONDS.toNanos(paceMs);
+        this.lastDrain = System.nanoTime() - paceNanos;
     }
 
     static ScreenFeed forStaff(Context loop) {
@@ -110,7 +111,7 @@ final class ScreenFeed {
         if (items.isEmpty()) {
             return;
         }
-        long wait = urgent || !drainedOnce ? 0 : lastDrain + paceNanos - System.nanoTime();
+        long wait = urgent ? 0 : lastDrain + paceNanos - System.nanoTime();
         if (wait <= 0) {
             if (pacedTimer >= 0) {
                 loop.owner().cancelTimer(pacedTimer);
@@ -129,7 +130,6 @@ final class ScreenFeed {
         // Cleared before taking the items: whatever comes after this line is checked again.
         urgent = false;
         lastDrain = System.nanoTime();
-        drainedOnce = true;
         var taken = new ArrayList<>();
         for (Object item = items.poll(); item != null; item = items.poll()) {
             taken.add(item);
