@@ -36,6 +36,8 @@ public final class Server implements AutoCloseable {
     /** Vert.x's default number of event loops: the web server runs one instance on each. */
     static final int EVENT_LOOPS = 2 * Runtime.getRuntime().availableProcessors();
     static final long EVICT_EVERY_MS = 5 * 60_000;
+    /** Within the ten seconds a service manager or Docker waits after SIGTERM. */
+    static final long STOP_SNAPSHOTS_MS = 5_000;
 
     private final Database database;
     private final Vertx vertx;
@@ -118,9 +120,20 @@ public final class Server implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            await(vertx.close());
+            // No new screens or commands, then the meetings are saved as they stand, so the next
+            // start has no log to replay; a stop that must not wait long gives up on that.
+            await(http.close());
+            Future<Integer> saved = meetings.snapshotBeforeStop().timeout(STOP_SNAPSHOTS_MS, TimeUnit.MILLISECONDS)
+                    .onSuccess(n -> LOG.info("{} meeting(s) saved as snapshots before stopping", n))
+                    .onFailure(e -> LOG.warn("The meetings were not all saved as snapshots before stopping: {}",
+                            e.getMessage()));
+            await(saved.otherwiseEmpty());
         } finally {
-            database.close();
+            try {
+                await(vertx.close());
+            } finally {
+                database.close();
+            }
         }
     }
 

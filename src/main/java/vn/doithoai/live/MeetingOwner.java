@@ -176,13 +176,32 @@ public final class MeetingOwner {
      * {@link #snapshotEvery} events later and nothing else changes.
      */
     private void snapshotIfDue(boolean justClosed) {
-        if (lastSeq == snapshotSeq || (lastSeq - snapshotSeq < snapshotEvery && !justClosed)) {
-            return;
+        if (lastSeq - snapshotSeq >= snapshotEvery || (justClosed && lastSeq != snapshotSeq)) {
+            takeSnapshot();
         }
+    }
+
+    /**
+     * On a clean stop: the state as committed, so the next start reads it instead of replaying
+     * up to {@link #snapshotEvery} events, and can show it to staff screens as it is stored.
+     */
+    Future<Void> snapshotBeforeStop() {
+        Promise<Void> saved = Promise.promise();
+        context.runOnContext(v -> {
+            if (lastSeq == snapshotSeq) {
+                saved.complete();
+            } else {
+                takeSnapshot().onComplete(saved);
+            }
+        });
+        return saved.future();
+    }
+
+    private Future<Void> takeSnapshot() {
         long seq = lastSeq;
         snapshotSeq = seq;
         MeetingState taken = state;
-        vertx.executeBlocking(() -> Json.write(taken), false)
+        return vertx.executeBlocking(() -> Json.write(taken), false)
                 .compose(text -> snapshots.save(id, seq, SNAPSHOT_FORMAT, text)).onFailure(e ->
                 LOG.warn("Meeting {}: the snapshot at event {} was not saved: {}", id, seq, e.getMessage()));
     }

@@ -127,6 +127,24 @@ class SnapshotRecoveryTest {
     }
 
     @Test
+    void aCleanStopSavesEveryMeetingAsItStandsSoTheNextStartReplaysNothing() throws Exception {
+        Meetings meetings = restarted();
+        MeetingOwner live = meetingWithMinutes(meetings, 7);
+        CatchUp before = await(live.read());
+        assertThat(snapshotSeqReaching(EVERY)).as("the regular snapshot is behind the last event").isLessThan(before.seq());
+
+        assertThat(await(meetings.snapshotBeforeStop())).isEqualTo(1);
+
+        assertThat(snapshotSeq()).isEqualTo(before.seq());
+        CatchUp after = await(await(restarted().get(meetingId)).read());
+        assertThat(after.seq()).isEqualTo(before.seq());
+        assertThat(after.snapshot()).isEqualTo(before.snapshot());
+        // Saved already: a second stop writes nothing new.
+        assertThat(await(meetings.snapshotBeforeStop())).isEqualTo(1);
+        assertThat(snapshotSeq()).isEqualTo(before.seq());
+    }
+
+    @Test
     void aSnapshotThatCannotBeReadIsIgnoredAndTheWholeLogIsReplayed() throws Exception {
         MeetingOwner live = meetingWithMinutes(restarted(), 12);
         CatchUp before = await(live.read());
