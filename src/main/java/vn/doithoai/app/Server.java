@@ -91,7 +91,7 @@ public final class Server implements AutoCloseable {
             // (a screen asking for it waits for the same load), and its running slot's timer restarts.
             meetings.recoverLive().onComplete(done -> {
                 if (done.succeeded()) {
-                    LOG.info("{} live meeting(s) rebuilt from their logs in {} ms", done.result(),
+                    LOG.info("{} live meeting(s) served again, {} ms after the start", done.result(),
                             Duration.ofNanos(System.nanoTime() - began).toMillis());
                 } else {
                     LOG.error("Rebuilding the live meetings failed: {}", done.cause().getMessage());

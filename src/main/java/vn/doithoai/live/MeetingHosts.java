@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 
 import java.util.List;
 import java.util.UUID;
@@ -15,14 +16,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The contexts the meetings run on; a meeting always lands on the same one. They are worker
  * contexts: each still runs one task at a time, in order (a meeting's single writer stays single),
  * but on threads of their own, so deciding and committing never wait behind the event loops'
- * writes to thousands of screens.
+ * writes to thousands of screens. Snapshots are written out and read back on a small pool of
+ * their own: it is CPU work (most of a second for a long meeting on a cold start), so more
+ * threads than cores gain nothing, and apart it never keeps a meeting's own thread waiting.
  */
 public final class MeetingHosts {
 
-    private final List<Context> contexts;
+    /** The snapshot pool, by name (Vert.x shares a named pool). */
+    static final String SNAPSHOT_POOL = "doithoai-snapshots";
+    static final int SNAPSHOT_THREADS = 2;
 
-    private MeetingHosts(List<Context> contexts) {
+    private final List<Context> contexts;
+    private final WorkerExecutor snapshotWork;
+
+    private MeetingHosts(List<Context> contexts, WorkerExecutor snapshotWork) {
         this.contexts = List.copyOf(contexts);
+        this.snapshotWork = snapshotWork;
     }
 
     public static Future<MeetingHosts> deploy(Vertx vertx, int count) {
@@ -34,10 +43,14 @@ public final class MeetingHosts {
                         return Future.succeededFuture();
                     }
                 }, new DeploymentOptions().setInstances(count).setThreadingModel(ThreadingModel.WORKER))
-                .map(id -> new MeetingHosts(contexts));
+                .map(id -> new MeetingHosts(contexts, vertx.createSharedWorkerExecutor(SNAPSHOT_POOL, SNAPSHOT_THREADS)));
     }
 
     Context contextFor(UUID meetingId) {
         return contexts.get(Math.floorMod(meetingId.hashCode(), contexts.size()));
+    }
+
+    WorkerExecutor snapshotWork() {
+        return snapshotWork;
     }
 }

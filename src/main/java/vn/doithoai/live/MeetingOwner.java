@@ -5,6 +5,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.doithoai.codec.Json;
@@ -74,6 +75,7 @@ public final class MeetingOwner {
     private final UUID id;
     private final Context context;
     private final Vertx vertx;
+    private final WorkerExecutor snapshotWork;
     private final EventStore store;
     private final SnapshotStore snapshots;
     private final int snapshotEvery;
@@ -82,6 +84,8 @@ public final class MeetingOwner {
     private MeetingState state = MeetingState.NEW;
     private long lastSeq;
     private long snapshotSeq;
+    /** The latest snapshot's save, which a stop waits for. */
+    private Future<Void> snapshotSaved = Future.succeededFuture();
     private final Map<String, CommandResult> answered = new HashMap<>();
     private final ArrayDeque<Published> recent = new ArrayDeque<>();
     /**
@@ -91,81 +95,165 @@ public final class MeetingOwner {
     private final Map<FeedKey, ScreenFeed> feeds = new HashMap<>();
     private int screenCount;
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
+    /**
+     * Set while the state is read back from a snapshot that holds the whole log: its text, which
+     * staff screens are sent as it is, and what waits for the state. Null once the state is in memory.
+     */
+    private Restoring restoring;
+    /** Why the state could not be read after the owner was handed out; then every caller is told. */
+    private Throwable broken;
     private boolean writing;
     private long timeUpTimer = -1;
 
-    private MeetingOwner(UUID id, Context context, EventStore store, SnapshotStore snapshots, int snapshotEvery,
+    private MeetingOwner(UUID id, MeetingHosts hosts, EventStore store, SnapshotStore snapshots, int snapshotEvery,
                          Clock clock) {
         this.id = id;
-        this.context = context;
+        this.context = hosts.contextFor(id);
         this.vertx = context.owner();
+        this.snapshotWork = hosts.snapshotWork();
         this.store = store;
         this.snapshots = snapshots;
         this.snapshotEvery = snapshotEvery;
         this.clock = clock;
     }
 
-    /** Rebuilds a meeting from its latest snapshot and the events after it; it then runs on {@code context}. */
-    static Future<MeetingOwner> load(UUID id, Context context, EventStore store, SnapshotStore snapshots,
-                                     int snapshotEvery, Clock clock) {
-        var owner = new MeetingOwner(id, context, store, snapshots, snapshotEvery, clock);
-        Promise<MeetingOwner> ready = Promise.promise();
-        context.runOnContext(v -> owner.rebuild().onComplete(done -> {
-            if (done.succeeded()) {
-                ready.complete(owner);
-            } else {
-                ready.fail(done.cause());
-            }
-        }));
-        return ready.future();
+    /** A state being read back from a snapshot that holds the whole log. */
+    private static final class Restoring {
+        /** The state's JSON as stored: what staff screens are sent meanwhile. */
+        final String storedState;
+        final Promise<Void> stateInMemory = Promise.promise();
+        /** The text could not be parsed and the log was replayed instead: staff screens are welcomed again. */
+        boolean storedStateUnreadable;
+
+        Restoring(String storedState) {
+            this.storedState = storedState;
+        }
     }
 
-    private Future<Void> rebuild() {
+    /**
+     * Rebuilds a meeting from its latest snapshot and the events after it; it then runs on
+     * {@code context}. When that snapshot holds the whole log (the server stopped cleanly), the
+     * owner is handed out before the state is parsed, which on a cold start takes most of a
+     * second for a long meeting: staff screens get the snapshot's text at once, and commands,
+     * reads and the hall's screens wait for the state.
+     */
+    static Future<MeetingOwner> load(UUID id, MeetingHosts hosts, EventStore store, SnapshotStore snapshots,
+                                     int snapshotEvery, Clock clock) {
+        var owner = new MeetingOwner(id, hosts, store, snapshots, snapshotEvery, clock);
+        Promise<MeetingOwner> handedOut = Promise.promise();
+        owner.context.runOnContext(v -> owner.rebuild(() -> handedOut.tryComplete(owner)).onComplete(done -> {
+            if (done.succeeded()) {
+                handedOut.tryComplete(owner);
+            } else if (!handedOut.tryFail(done.cause())) {
+                owner.couldNotRestore(done.cause());
+            }
+        }));
+        return handedOut.future();
+    }
+
+    private Future<Void> rebuild(Runnable presentable) {
         long started = System.nanoTime();
-        return snapshots.latest(id, SNAPSHOT_FORMAT).compose(snapshot -> {
-            if (snapshot.isEmpty()) {
-                return store.load(id, 0);
+        return snapshots.latest(id, SNAPSHOT_FORMAT)
+                .compose(latest -> latest.isPresent() ? fromSnapshot(latest.get(), presentable) : store.load(id, 0))
+                .compose(tail -> {
+                    long read = System.nanoTime();
+                    try {
+                        replay(tail);
+                    } catch (JsonProcessingException | IllegalArgumentException e) {
+                        return Future.failedFuture(new IllegalStateException("the log of meeting " + id + " cannot be read: " + e.getMessage()));
+                    }
+                    scheduleTimeUp();
+                    LOG.info("Meeting {} loaded: {} event(s), {} ({}, read in {} ms, {} event(s) replayed in {} ms)",
+                            id, lastSeq, state.status(), snapshotSeq > 0 ? "from the snapshot at event " + snapshotSeq : "no snapshot",
+                            (read - started) / 1_000_000, tail.size(), (System.nanoTime() - read) / 1_000_000);
+                    snapshotIfDue(false);
+                    stateInMemory();
+                    return Future.succeededFuture();
+                });
+    }
+
+    /**
+     * The state from the snapshot, and the events after it still to replay (the whole log if the
+     * snapshot cannot be read). With none after it, the owner is presentable while it is parsed.
+     */
+    private Future<List<StoredEvent>> fromSnapshot(SnapshotStore.Snapshot snapshot, Runnable presentable) {
+        // Parsed on another thread while the events after it and the command ids it covers are read.
+        Future<MeetingState> parsed = snapshotWork.executeBlocking(() -> Json.read(snapshot.state(), MeetingState.class), false);
+        Future<List<EventStore.AnsweredCommand>> commands = store.answered(id, snapshot.seq());
+        return store.load(id, snapshot.seq()).compose(tail -> {
+            if (tail.isEmpty()) {
+                lastSeq = snapshot.seq();
+                snapshotSeq = snapshot.seq();
+                restoring = new Restoring(snapshot.state());
+                presentable.run();
             }
-            // The command ids it covers and the events after it are read while it is parsed.
-            long from = snapshot.get().seq();
-            Future<List<EventStore.AnsweredCommand>> commands = store.answered(id, from);
-            Future<List<StoredEvent>> after = store.load(id, from);
-            if (!restore(snapshot.get())) {
-                return store.load(id, 0);
-            }
-            return commands.compose(stored -> {
-                stored.forEach(c -> answered.put(c.commandId(), CommandResult.stored(c.firstSeq(), c.lastSeq())));
-                return after;
+            return parsed.transform(read -> {
+                if (read.failed()) {
+                    LOG.warn("Meeting {}: its snapshot at event {} cannot be read ({}); replaying the whole log", id,
+                            snapshot.seq(), read.cause().getMessage());
+                    lastSeq = 0;
+                    snapshotSeq = 0;
+                    if (restoring != null) {
+                        restoring.storedStateUnreadable = true;
+                    }
+                    return store.load(id, 0);
+                }
+                state = read.result();
+                lastSeq = snapshot.seq();
+                snapshotSeq = snapshot.seq();
+                return commands.map(stored -> {
+                    stored.forEach(c -> answered.put(c.commandId(), CommandResult.stored(c.firstSeq(), c.lastSeq())));
+                    return tail;
+                });
             });
-        }).compose(tail -> {
-            long read = System.nanoTime();
-            try {
-                replay(tail);
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                return Future.failedFuture(new IllegalStateException("the log of meeting " + id + " cannot be read: " + e.getMessage()));
-            }
-            scheduleTimeUp();
-            LOG.info("Meeting {} loaded: {} event(s), {} ({}, read in {} ms, {} event(s) replayed in {} ms)",
-                    id, lastSeq, state.status(), snapshotSeq > 0 ? "from the snapshot at event " + snapshotSeq : "no snapshot",
-                    (read - started) / 1_000_000, tail.size(), (System.nanoTime() - read) / 1_000_000);
-            snapshotIfDue(false);
-            return Future.succeededFuture();
         });
     }
 
-    /** False, with nothing changed, when the snapshot cannot be read: the whole log is replayed instead. */
-    private boolean restore(SnapshotStore.Snapshot snapshot) {
-        try {
-            state = Json.read(snapshot.state(), MeetingState.class);
-            lastSeq = snapshot.seq();
-            snapshotSeq = snapshot.seq();
-            return true;
-        } catch (JsonProcessingException | RuntimeException e) {
-            LOG.warn("Meeting {}: its snapshot at event {} cannot be read ({}); replaying the whole log", id,
-                    snapshot.seq(), e.getMessage());
-            state = MeetingState.NEW;
-            return false;
+    /** The screens, reads and commands that waited for the state go on, in the order they came. */
+    private void stateInMemory() {
+        Restoring was = restoring;
+        if (was == null) {
+            return;
         }
+        restoring = null;
+        if (was.storedStateUnreadable) {
+            CatchUp asReplayed = new CatchUp(lastSeq, List.of(), state);
+            feeds.forEach((key, feed) -> {
+                if (key.staff()) {
+                    feed.welcomeAgain(asReplayed);
+                }
+            });
+        }
+        was.stateInMemory.complete();
+        decideWaiting();
+    }
+
+    /** Handed out, but its state could not be read after all: what waits is told, and so is every later caller. */
+    private void couldNotRestore(Throwable cause) {
+        LOG.error("Meeting {} could not be rebuilt from its log: {}", id, cause.getMessage());
+        broken = cause;
+        Restoring was = restoring;
+        restoring = null;
+        if (was != null) {
+            was.stateInMemory.fail(cause);
+        }
+        waiting.forEach(p -> p.answer().fail(cause));
+        waiting.clear();
+    }
+
+    /** Completes when the state is in memory; fails if it could not be read. */
+    Future<Void> stateRead() {
+        Promise<Void> read = Promise.promise();
+        context.runOnContext(v -> whenStateInMemory().onComplete(read));
+        return read.future();
+    }
+
+    /** On the owner's context. */
+    private Future<Void> whenStateInMemory() {
+        if (broken != null) {
+            return Future.failedFuture(broken);
+        }
+        return restoring == null ? Future.succeededFuture() : restoring.stateInMemory.future();
     }
 
     /**
@@ -188,11 +276,8 @@ public final class MeetingOwner {
     Future<Void> snapshotBeforeStop() {
         Promise<Void> saved = Promise.promise();
         context.runOnContext(v -> {
-            if (lastSeq == snapshotSeq) {
-                saved.complete();
-            } else {
-                takeSnapshot().onComplete(saved);
-            }
+            // The latest may still be on its way, or have failed (then it is taken again).
+            (lastSeq == snapshotSeq ? snapshotSaved.recover(e -> takeSnapshot()) : takeSnapshot()).onComplete(saved);
         });
         return saved.future();
     }
@@ -201,9 +286,11 @@ public final class MeetingOwner {
         long seq = lastSeq;
         snapshotSeq = seq;
         MeetingState taken = state;
-        return vertx.executeBlocking(() -> Json.write(taken), false)
+        // After the one before it, so an older snapshot never lands after a newer one.
+        snapshotSaved = snapshotSaved.transform(before -> snapshotWork.executeBlocking(() -> Json.write(taken), false))
                 .compose(text -> snapshots.save(id, seq, SNAPSHOT_FORMAT, text)).onFailure(e ->
                 LOG.warn("Meeting {}: the snapshot at event {} was not saved: {}", id, seq, e.getMessage()));
+        return snapshotSaved;
     }
 
     /** Now, as the log keeps it: PostgreSQL stores microseconds, and the live state must be what a replay builds. */
@@ -219,6 +306,10 @@ public final class MeetingOwner {
     public Future<CommandResult> submit(Command command, Actor actor, String commandId) {
         Promise<CommandResult> answer = Promise.promise();
         context.runOnContext(v -> {
+            if (broken != null) {
+                answer.fail(broken);
+                return;
+            }
             waiting.add(new Pending(command, actor, commandId, answer));
             decideWaiting();
         });
@@ -229,14 +320,24 @@ public final class MeetingOwner {
     public Future<Void> join(Subscriber subscriber, Long lastSeen) {
         Promise<Void> joined = Promise.promise();
         context.runOnContext(v -> {
-            // Through the same feed as later events: the welcome comes first.
-            feeds.computeIfAbsent(FeedKey.of(subscriber), key -> key.staff() ? ScreenFeed.forStaff(subscriber.context())
-                            : ScreenFeed.forHall(subscriber.context()))
-                    .join(subscriber, catchUp(lastSeen));
-            screenCount++;
-            joined.complete();
+            Future<Void> ready = answerableNow(subscriber, lastSeen) ? Future.succeededFuture() : whenStateInMemory();
+            ready.onSuccess(x -> addScreen(subscriber, lastSeen)).onComplete(joined);
         });
         return joined.future();
+    }
+
+    /** While the state is read back, a staff screen gets it as stored, and one that saw it all needs none of it. */
+    private boolean answerableNow(Subscriber subscriber, Long lastSeen) {
+        return broken == null
+                && (restoring == null || subscriber.viewer().role().isStaff() || Objects.equals(lastSeen, lastSeq));
+    }
+
+    private void addScreen(Subscriber subscriber, Long lastSeen) {
+        // Through the same feed as later events: the welcome comes first.
+        feeds.computeIfAbsent(FeedKey.of(subscriber), key -> key.staff() ? ScreenFeed.forStaff(subscriber.context())
+                        : ScreenFeed.forHall(subscriber.context()))
+                .join(subscriber, catchUp(lastSeen));
+        screenCount++;
     }
 
     public void leave(Subscriber subscriber) {
@@ -255,19 +356,23 @@ public final class MeetingOwner {
     /** The state as committed now, with its sequence. */
     public Future<CatchUp> read() {
         Promise<CatchUp> read = Promise.promise();
-        context.runOnContext(v -> read.complete(new CatchUp(lastSeq, List.of(), state)));
+        context.runOnContext(v -> whenStateInMemory().map(x -> new CatchUp(lastSeq, List.of(), state)).onComplete(read));
         return read.future();
     }
 
     /** Whether this closed meeting can leave memory: nobody follows it and nothing is under way. */
     Future<Boolean> isIdleAndClosed() {
         Promise<Boolean> idle = Promise.promise();
-        context.runOnContext(v -> idle.complete(state.status() == MeetingStatus.CLOSED
+        context.runOnContext(v -> idle.complete(restoring == null && state.status() == MeetingStatus.CLOSED
                 && screenCount == 0 && waiting.isEmpty() && !writing));
         return idle.future();
     }
 
     private CatchUp catchUp(Long lastSeen) {
+        if (restoring != null) { // only what answerableNow lets through
+            return Objects.equals(lastSeen, lastSeq) ? new CatchUp(lastSeq, List.of(), null)
+                    : CatchUp.storedState(lastSeq, restoring.storedState);
+        }
         long oldestKept = recent.isEmpty() ? lastSeq + 1 : recent.peekFirst().seq();
         if (lastSeen == null || lastSeen > lastSeq || lastSeen + 1 < oldestKept) {
             return new CatchUp(lastSeq, List.of(), state);
@@ -284,7 +389,7 @@ public final class MeetingOwner {
     // ---- one round: decide, store, then apply and publish ------------------------------------
 
     private void decideWaiting() {
-        if (writing || waiting.isEmpty()) {
+        if (writing || restoring != null || waiting.isEmpty()) {
             return;
         }
         Instant now = recordedNow(clock);

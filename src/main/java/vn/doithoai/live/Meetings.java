@@ -107,9 +107,15 @@ public final class Meetings {
     }
 
     public Future<MeetingOwner> get(UUID meetingId) {
-        Future<MeetingOwner> owner = owners.computeIfAbsent(meetingId,
-                id -> MeetingOwner.load(id, hosts.contextFor(id), store, snapshots, snapshotEvery, clock));
+        Future<MeetingOwner> owner = owners.computeIfAbsent(meetingId, this::load);
         return owner.onFailure(e -> owners.remove(meetingId, owner));
+    }
+
+    private Future<MeetingOwner> load(UUID meetingId) {
+        Future<MeetingOwner> owner = MeetingOwner.load(meetingId, hosts, store, snapshots, snapshotEvery, clock);
+        // An owner handed out before its state was read is let go if reading it fails: the next screen tries again.
+        owner.onSuccess(o -> o.stateRead().onFailure(e -> owners.remove(meetingId, owner)));
+        return owner;
     }
 
     /** Rebuilds the meetings that were open or in progress when the server stopped. */

@@ -75,6 +75,11 @@ final class ScreenFeed {
         offer(new Welcome(screen, catchUp), true);
     }
 
+    /** Every screen on this feed gets a new welcome, after what it was sent so far. */
+    void welcomeAgain(CatchUp catchUp) {
+        screens.forEach(screen -> offer(new Welcome(screen, catchUp), true));
+    }
+
     /** True when the screen was on this feed. */
     boolean leave(Subscriber screen) {
         var fewer = new ArrayList<>(screens);

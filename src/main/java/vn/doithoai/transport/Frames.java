@@ -140,7 +140,7 @@ public final class Frames {
         var body = new StringBuilder(json.substring(0, json.length() - 1));
         if (catchUp.isSnapshot()) {
             body.append(",\"catchUp\":\"snapshot\",\"snapshot\":")
-                    .append(Json.write(Visibility.snapshot(catchUp.snapshot(), viewer)))
+                    .append(snapshotFor(catchUp, viewer))
                     .append(",\"events\":[]");
         } else {
             body.append(",\"catchUp\":\"events\",\"snapshot\":null,\"events\":[");
@@ -150,6 +150,17 @@ public final class Frames {
             body.append(']');
         }
         return body.append('}').toString();
+    }
+
+    /** The state as this viewer may see it; the stored state as it is (only staff see all of it). */
+    private static String snapshotFor(CatchUp catchUp, Visibility.Viewer viewer) {
+        if (catchUp.storedState() == null) {
+            return Json.write(Visibility.snapshot(catchUp.snapshot(), viewer));
+        }
+        if (!viewer.role().isStaff()) {
+            throw new IllegalStateException("the whole stored state is for staff screens only");
+        }
+        return catchUp.storedState();
     }
 
     public static String ack(String commandId, CommandResult result) {

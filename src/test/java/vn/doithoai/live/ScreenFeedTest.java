@@ -15,14 +15,14 @@ import vn.doithoai.meeting.MeetingState;
 import vn.doithoai.meeting.Setup;
 import vn.doithoai.meeting.SpeakingRules;
 import vn.doithoai.meeting.StatePatch;
-import vn.doithoai.meeting.Visibility;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.doithoai.live.RecordingScreen.sleep;
+import static vn.doithoai.live.RecordingScreen.waitUntil;
 
 /**
  * The hall's feed holds back what may wait (registrations, minutes) and lets anything else through
@@ -56,9 +56,9 @@ class ScreenFeedTest {
     @Test
     void theHallGetsRegistrationsMergedAndPacedButTheChairsActionAtOnce() {
         ScreenFeed hall = ScreenFeed.forHall(loop);
-        var display = new Screen(Actor.DISPLAY);
+        var display = new RecordingScreen(Actor.DISPLAY, loop);
         hall.join(display, new CatchUp(seq, List.of(), state));
-        waitUntil(() -> display.welcomed);
+        waitUntil(() -> !display.welcomes.isEmpty());
         long welcomed = System.nanoTime();
 
         hall.publish(registration("Nguyễn Văn An"));
@@ -83,7 +83,7 @@ class ScreenFeedTest {
     @Test
     void staffScreensGetEveryRoundAsItComes() {
         ScreenFeed staff = ScreenFeed.forStaff(loop);
-        var secretary = new Screen(Actor.SECRETARY);
+        var secretary = new RecordingScreen(Actor.SECRETARY, loop);
         staff.join(secretary, new CatchUp(seq, List.of(), state));
         for (String name : List.of("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường")) {
             staff.publish(registration(name));
@@ -116,56 +116,5 @@ class ScreenFeedTest {
             published.add(new Published(++seq, NOW, actor, event, "{}", StatePatch.between(before, state)));
         }
         return published;
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("still waiting after 10 s").isLessThan(deadline);
-            sleep(5);
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** A screen on the test's event loop that keeps what it is given. */
-    private final class Screen implements Subscriber {
-        private final Visibility.Viewer viewer;
-        final List<Round> rounds = new CopyOnWriteArrayList<>();
-        volatile boolean welcomed;
-
-        Screen(Actor actor) {
-            this.viewer = Visibility.Viewer.of(actor);
-        }
-
-        List<Long> seqs() {
-            return rounds.stream().flatMap(r -> r.events().stream()).map(Published::seq).toList();
-        }
-
-        @Override
-        public Visibility.Viewer viewer() {
-            return viewer;
-        }
-
-        @Override
-        public Context context() {
-            return loop;
-        }
-
-        @Override
-        public void caughtUp(CatchUp catchUp) {
-            welcomed = true;
-        }
-
-        @Override
-        public void deliver(Round round) {
-            rounds.add(round);
-        }
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.doithoai.app.Database;
+import vn.doithoai.codec.Json;
 import vn.doithoai.meeting.Actor;
 import vn.doithoai.meeting.Command;
 import vn.doithoai.meeting.MeetingState;
@@ -28,6 +29,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.doithoai.live.RecordingScreen.sleep;
+import static vn.doithoai.live.RecordingScreen.waitUntil;
 
 /**
  * A meeting rebuilt from its latest snapshot and the events after it, against a real PostgreSQL:
@@ -145,6 +148,112 @@ class SnapshotRecoveryTest {
     }
 
     @Test
+    void whileAStoppedMeetingIsReadBackStaffSeeItsStoredStateAndTheRestWaitsForIt() throws Exception {
+        Meetings meetings = restarted();
+        CatchUp before = await(meetingWithMinutes(meetings, 7).read());
+        await(meetings.snapshotBeforeStop());
+        Meetings again = restarted();
+        var chair = new RecordingScreen(Actor.CHAIR, vertx.getOrCreateContext());
+        var display = new RecordingScreen(Actor.DISPLAY, vertx.getOrCreateContext());
+        Future<Void> displayJoined;
+        Future<CommandResult> minute;
+        Future<CatchUp> read;
+        try (var held = new HeldWorkers()) { // the snapshot is parsed on a worker thread: none is free
+            MeetingOwner owner = await(again.get(meetingId));
+            await(owner.join(chair, null));
+            displayJoined = owner.join(display, null);
+            read = owner.read();
+            minute = owner.submit(new Command.RecordMinute("Ý kiến trong lúc đọc lại", null), Actor.SECRETARY, "m8");
+
+            waitUntil(() -> chair.welcomes.size() == 1);
+            CatchUp stored = chair.welcomes.get(0);
+            assertThat(stored.seq()).isEqualTo(before.seq());
+            assertThat(Json.read(stored.storedState(), MeetingState.class)).isEqualTo(before.snapshot());
+            sleep(100);
+            assertThat(display.welcomes).as("the hall waits for the state").isEmpty();
+            assertThat(List.of(displayJoined.isComplete(), read.isComplete(), minute.isComplete())).containsOnly(false);
+        }
+        await(displayJoined);
+        waitUntil(() -> display.welcomes.size() == 1);
+        assertThat(display.welcomes.get(0).snapshot()).isEqualTo(before.snapshot());
+        assertThat(await(read).seq()).as("read before the command waiting with it").isEqualTo(before.seq());
+        assertThat(await(minute).firstSeq()).isEqualTo(before.seq() + 1);
+        waitUntil(() -> chair.seqs().contains(before.seq() + 1) && display.seqs().contains(before.seq() + 1));
+        assertThat(chair.welcomes).hasSize(1);
+    }
+
+    @Test
+    void aStoredStateThatCannotBeReadIsReplayedAndStaffScreensAreWelcomedAgain() throws Exception {
+        Meetings meetings = restarted();
+        CatchUp before = await(meetingWithMinutes(meetings, 7).read());
+        await(meetings.snapshotBeforeStop());
+        await(pool.preparedQuery("UPDATE snapshots SET state = $2 WHERE meeting_id = $1")
+                .execute(Tuple.of(meetingId, "{\"not\":\"a state\"}")));
+        Meetings again = restarted();
+        var chair = new RecordingScreen(Actor.CHAIR, vertx.getOrCreateContext());
+        try (var held = new HeldWorkers()) {
+            await(await(again.get(meetingId)).join(chair, null));
+            waitUntil(() -> chair.welcomes.size() == 1);
+            assertThat(chair.welcomes.get(0).storedState()).isEqualTo("{\"not\":\"a state\"}");
+        }
+        waitUntil(() -> chair.welcomes.size() == 2);
+        assertThat(chair.welcomes.get(1).seq()).isEqualTo(before.seq());
+        assertThat(chair.welcomes.get(1).snapshot()).isEqualTo(before.snapshot());
+    }
+
+    @Test
+    void aMeetingHandedOutWhoseLogThenCannotBeReadRefusesCommandsAndIsLoadedAfresh() throws Exception {
+        Meetings meetings = restarted();
+        meetingWithMinutes(meetings, 3);
+        await(meetings.snapshotBeforeStop());
+        await(pool.query("UPDATE snapshots SET state = '{\"not\":\"a state\"}'").execute());
+        await(pool.query("ALTER TABLE events DISABLE TRIGGER events_are_append_only").execute());
+        await(pool.query("UPDATE events SET type = 'NoSuchEvent' WHERE seq = 3").execute());
+        Meetings again = restarted();
+        MeetingOwner owner;
+        Future<CommandResult> minute;
+        try (var held = new HeldWorkers()) {
+            owner = await(again.get(meetingId));
+            minute = owner.submit(new Command.RecordMinute("Ý kiến", null), Actor.SECRETARY, "m4");
+        }
+        assertThat(minute.toCompletionStage().toCompletableFuture()).failsWithin(10, TimeUnit.SECONDS)
+                .withThrowableThat().withMessageContaining("cannot be read");
+        var display = new RecordingScreen(Actor.DISPLAY, vertx.getOrCreateContext());
+        assertThat(owner.join(display, null).toCompletionStage().toCompletableFuture()).failsWithin(10, TimeUnit.SECONDS);
+        waitUntil(() -> again.loadedCount() == 0); // let go: the next screen loads it afresh
+        MeetingOwner afresh = await(again.get(meetingId));
+        assertThat(afresh).isNotSameAs(owner);
+        assertThat(afresh.stateRead().toCompletionStage().toCompletableFuture()).failsWithin(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * The snapshot pool's threads busy until closed, so a snapshot waits to be read while the
+     * meetings' own threads and the database go on.
+     */
+    private final class HeldWorkers implements AutoCloseable {
+        private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        private final io.vertx.core.WorkerExecutor pool =
+                vertx.createSharedWorkerExecutor(MeetingHosts.SNAPSHOT_POOL, MeetingHosts.SNAPSHOT_THREADS);
+
+        HeldWorkers() throws InterruptedException {
+            var running = new java.util.concurrent.CountDownLatch(MeetingHosts.SNAPSHOT_THREADS);
+            for (int i = 0; i < MeetingHosts.SNAPSHOT_THREADS; i++) {
+                pool.executeBlocking(() -> {
+                    running.countDown();
+                    return release.await(30, TimeUnit.SECONDS);
+                }, false);
+            }
+            assertThat(running.await(10, TimeUnit.SECONDS)).as("every snapshot thread held").isTrue();
+        }
+
+        @Override
+        public void close() {
+            release.countDown();
+            pool.close();
+        }
+    }
+
+    @Test
     void aSnapshotThatCannotBeReadIsIgnoredAndTheWholeLogIsReplayed() throws Exception {
         MeetingOwner live = meetingWithMinutes(restarted(), 12);
         CatchUp before = await(live.read());
@@ -165,7 +274,7 @@ class SnapshotRecoveryTest {
             state = await(pool.preparedQuery("SELECT state FROM snapshots WHERE meeting_id = $1").execute(Tuple.of(meetingId)))
                     .iterator().next().getString("state");
         } while (!state.startsWith("{\"setup\"") && System.nanoTime() < deadline);
-        assertThat(vn.doithoai.codec.Json.read(state, MeetingState.class)).isEqualTo(before.snapshot());
+        assertThat(Json.read(state, MeetingState.class)).isEqualTo(before.snapshot());
     }
 
     private static <T> T await(Future<T> f) throws Exception {
