@@ -39,7 +39,7 @@ public final class Bench {
                          persisted read back, lost); the same phones register again all at once (one meeting's
                          durable rate); B phones over N meetings all at once (the server's durable rate)
               idle       hold C connections; server heap (after full GC) and RSS per connection
-              recovery   a meeting of E events; SIGTERM; restart on the same data; time to ready and served
+              recovery   a meeting of E events; SIGKILL, then SIGTERM; restart on the same data; time to ready and served
 
             options (defaults in brackets)
               --meetings M          fan-out meetings [100]
@@ -58,7 +58,7 @@ public final class Bench {
               --connections C       idle connections [20000]
               --idle-seconds S      idle time before measuring [5]
               --events E            recovery events [10000]
-              --restarts N          recovery restarts; the figures are their median [3]
+              --restarts N          recovery restarts of each kind; the figures are their median [3]
               --xmx SIZE            -Xmx of the server and the bare broadcaster [2g]
               --client-loops N      event loops of the load generator [2]
               --connect-concurrency N   handshakes in flight [200]

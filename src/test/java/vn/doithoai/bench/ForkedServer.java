@@ -188,6 +188,19 @@ final class ForkedServer implements Target {
         return start;
     }
 
+    @Override
+    public boolean canCrash() {
+        return true;
+    }
+
+    @Override
+    public long crashAndRestart() throws Exception {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        long start = System.nanoTime();
+        launch();
+        return start;
+    }
+
     /** SIGTERM, wait for a clean exit (the server stops its PostgreSQL), then make sure. */
     private void stopProcess() {
         if (process != null && process.isAlive()) {

@@ -565,24 +565,53 @@ final class Scenarios {
             out.put("eventsWritten", lastSeq).put("writeSeconds", (System.nanoTime() - t0) / 1e9);
             // The load generator's side is started before the restarts, so its own start is not counted.
             try (Clients clients = new Clients(server.httpPort(), 1)) {
-                var each = out.putArray("each");
-                for (int i = 0; i < restarts; i++) {
-                    long start = server.restart();
-                    long ready = server.awaitHealthy(120_000);
-                    Conn chair = clients.connect(List.of(new Clients.Spec(0, Clients.helloToken(meeting.chair()))), 1, 60_000).get(0);
-                    long served = chair.welcomeArrivedNanos; // the chair's whole state has arrived
-                    each.addObject().put("readyMs", (ready - start) / 1e6).put("servedMs", (served - start) / 1e6)
-                            .put("servedAfterReadyMs", (served - ready) / 1e6)
-                            .put("welcomeBytes", chair.welcomeBytes).put("welcomeSeq", chair.welcomeSeq);
-                    chair.close();
+                // After a crash first: the latest snapshot is then the last regular one, events behind.
+                if (server.canCrash()) {
+                    out.set("crash", starts(server, clients, meeting, restarts, server::crashAndRestart));
                 }
-                // The median start: one slow start (this machine is noisy) does not decide the figure.
-                for (String figure : List.of("readyMs", "servedMs", "servedAfterReadyMs", "welcomeBytes", "welcomeSeq")) {
-                    out.put(figure, median(each, figure));
-                }
+                out.setAll(starts(server, clients, meeting, restarts, server::restart));
             }
         }
         return out;
+    }
+
+    private interface Restart {
+        long start() throws Exception;
+    }
+
+    /** Restarts the server {@code restarts} times and times each start: ready, and the chair's whole state arrived. */
+    private static ObjectNode starts(Target server, Clients clients, Rest.Meeting meeting, int restarts, Restart restart)
+            throws Exception {
+        ObjectNode out = Json.object();
+        var each = out.putArray("each");
+        for (int i = 0; i < restarts; i++) {
+            long start = restart.start();
+            long ready = server.awaitHealthy(120_000);
+            Conn chair = clients.connect(List.of(new Clients.Spec(0, Clients.helloToken(meeting.chair()))), 1, 60_000).get(0);
+            long served = chair.welcomeArrivedNanos; // the chair's whole state has arrived
+            each.addObject().put("readyMs", (ready - start) / 1e6).put("servedMs", (served - start) / 1e6)
+                    .put("servedAfterReadyMs", (served - ready) / 1e6)
+                    .put("welcomeBytes", chair.welcomeBytes).put("welcomeSeq", chair.welcomeSeq)
+                    .put("snapshotSeq", snapshotSeq(server, clients, meeting));
+            chair.close();
+        }
+        // The median start: one slow start (this machine is noisy) does not decide the figure.
+        for (String figure : List.of("readyMs", "servedMs", "servedAfterReadyMs", "welcomeBytes", "welcomeSeq", "snapshotSeq")) {
+            out.put(figure, median(each, figure));
+        }
+        return out;
+    }
+
+    /** The event the meeting's latest snapshot is at: how much a start had to replay after it. */
+    private static long snapshotSeq(Target server, Clients clients, Rest.Meeting meeting) throws Exception {
+        Pool pg = PgBuilder.pool().connectingTo(server.pg()).using(clients.vertx).build();
+        try {
+            var rows = pg.preparedQuery("SELECT coalesce(max(seq), 0) AS seq FROM snapshots WHERE meeting_id = $1")
+                    .execute(io.vertx.sqlclient.Tuple.of(java.util.UUID.fromString(meeting.id()))).await(30, TimeUnit.SECONDS);
+            return rows.iterator().next().getLong("seq");
+        } finally {
+            pg.close();
+        }
     }
 
     private static double median(JsonNode runs, String figure) {

@@ -21,6 +21,19 @@ interface Target extends AutoCloseable {
     /** Stops the server cleanly (SIGTERM for a forked one) and starts it again on the same data; returns the nanoTime just before the start. */
     long restart() throws Exception;
 
+    /** Whether {@link #crashAndRestart} can be done (a forked server). */
+    default boolean canCrash() {
+        return false;
+    }
+
+    /**
+     * Kills the server without warning (SIGKILL: no snapshot taken at the stop, its PostgreSQL
+     * left running, as after the JVM crashed) and starts it again; returns the nanoTime just before the start.
+     */
+    default long crashAndRestart() throws Exception {
+        throw new UnsupportedOperationException("only a forked server can crash");
+    }
+
     /** Waits until /api/health answers; returns the nanoTime it first did. */
     long awaitHealthy(long timeoutMs) throws Exception;
 
