@@ -153,8 +153,10 @@ public final class MeetingOwner {
 
     private Future<Void> rebuild(Runnable presentable) {
         long started = System.nanoTime();
+        Future<Long> logEnd = store.lastSeq(id); // read with the snapshot: does it hold the whole log?
         return snapshots.latest(id, SNAPSHOT_FORMAT)
-                .compose(latest -> latest.isPresent() ? fromSnapshot(latest.get(), presentable) : store.load(id, 0))
+                .compose(latest -> latest.isEmpty() ? store.load(id, 0)
+                        : logEnd.compose(end -> fromSnapshot(latest.get(), end, presentable)))
                 .compose(tail -> {
                     long read = System.nanoTime();
                     try {
@@ -174,39 +176,41 @@ public final class MeetingOwner {
 
     /**
      * The state from the snapshot, and the events after it still to replay (the whole log if the
-     * snapshot cannot be read). With none after it, the owner is presentable while it is parsed.
+     * snapshot cannot be read). When it holds the whole log, the owner is presentable while it is parsed.
      */
-    private Future<List<StoredEvent>> fromSnapshot(SnapshotStore.Snapshot snapshot, Runnable presentable) {
+    private Future<List<StoredEvent>> fromSnapshot(SnapshotStore.Snapshot snapshot, long logEnd, Runnable presentable) {
         // Parsed on another thread while the events after it and the command ids it covers are read.
         Future<MeetingState> parsed = snapshotWork.executeBlocking(() -> Json.read(snapshot.state(), MeetingState.class), false);
         Future<List<EventStore.AnsweredCommand>> commands = store.answered(id, snapshot.seq());
-        return store.load(id, snapshot.seq()).compose(tail -> {
-            if (tail.isEmpty()) {
-                lastSeq = snapshot.seq();
-                snapshotSeq = snapshot.seq();
-                restoring = new Restoring(snapshot.state());
-                presentable.run();
-            }
-            return parsed.transform(read -> {
-                if (read.failed()) {
-                    LOG.warn("Meeting {}: its snapshot at event {} cannot be read ({}); replaying the whole log", id,
-                            snapshot.seq(), read.cause().getMessage());
-                    lastSeq = 0;
-                    snapshotSeq = 0;
-                    if (restoring != null) {
-                        restoring.storedStateUnreadable = true;
-                    }
-                    return store.load(id, 0);
+        Future<List<StoredEvent>> after;
+        if (logEnd == snapshot.seq()) {
+            lastSeq = snapshot.seq();
+            snapshotSeq = snapshot.seq();
+            restoring = new Restoring(snapshot.state());
+            presentable.run();
+            after = Future.succeededFuture(List.of());
+        } else {
+            after = store.load(id, snapshot.seq());
+        }
+        return after.compose(tail -> parsed.transform(read -> {
+            if (read.failed()) {
+                LOG.warn("Meeting {}: its snapshot at event {} cannot be read ({}); replaying the whole log", id,
+                        snapshot.seq(), read.cause().getMessage());
+                lastSeq = 0;
+                snapshotSeq = 0;
+                if (restoring != null) {
+                    restoring.storedStateUnreadable = true;
                 }
-                state = read.result();
-                lastSeq = snapshot.seq();
-                snapshotSeq = snapshot.seq();
-                return commands.map(stored -> {
-                    stored.forEach(c -> answered.put(c.commandId(), CommandResult.stored(c.firstSeq(), c.lastSeq())));
-                    return tail;
-                });
+                return store.load(id, 0);
+            }
+            state = read.result();
+            lastSeq = snapshot.seq();
+            snapshotSeq = snapshot.seq();
+            return commands.map(stored -> {
+                stored.forEach(c -> answered.put(c.commandId(), CommandResult.stored(c.firstSeq(), c.lastSeq())));
+                return tail;
             });
-        });
+        }));
     }
 
     /** The screens, reads and commands that waited for the state go on, in the order they came. */

@@ -42,6 +42,8 @@ public final class EventStore {
     private static final String LOAD = """
             SELECT seq, type, payload::text AS payload, actor, occurred_at, command_id
             FROM events WHERE meeting_id = $1 AND seq > $2 ORDER BY seq""";
+    private static final String LAST_SEQ = """
+            SELECT coalesce(max(seq), 0) AS last_seq FROM events WHERE meeting_id = $1""";
     private static final String ANSWERED = """
             SELECT command_id, first_seq, last_seq FROM commands WHERE meeting_id = $1 AND last_seq <= $2""";
     private static final String UNIQUE_VIOLATION = "23505";
@@ -102,6 +104,12 @@ public final class EventStore {
                         : summary.scheduledAt().atOffset(ZoneOffset.UTC));
         return conn.preparedQuery(APPEND).execute(row).<Void>mapEmpty().recover(failure -> Future.failedFuture(
                 isUniqueViolation(failure) ? new AppendConflict(meetingId.toString(), expected) : failure));
+    }
+
+    /** The sequence of the meeting's last event (0 for none). */
+    public Future<Long> lastSeq(UUID meetingId) {
+        return pool.preparedQuery(LAST_SEQ).execute(Tuple.of(meetingId))
+                .map(rows -> rows.iterator().next().getLong("last_seq"));
     }
 
     /** The whole log of a meeting, or what follows {@code afterSeq}, in order. */

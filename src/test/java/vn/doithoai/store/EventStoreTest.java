@@ -60,7 +60,9 @@ class EventStoreTest {
 
     @Test
     void appendedEventsComeBackInOrderWithTheirPayloadActorAndCommandId() throws Exception {
+        assertThat(await(store.lastSeq(meetingId))).isZero();
         await(store.append(meetingId, List.of(event(1, "c-1"), event(2, "c-2"), event(3, null)), null));
+        assertThat(await(store.lastSeq(meetingId))).isEqualTo(3);
 
         List<StoredEvent> loaded = await(store.load(meetingId, 0));
         assertThat(loaded).extracting(StoredEvent::seq).containsExactly(1L, 2L, 3L);
