@@ -53,6 +53,7 @@ public final class Database implements AutoCloseable {
             "fsync", "on",                 // zonky passes -F (fsync off); -c fsync=on comes after it and wins
             "synchronous_commit", "on",    // zonky's builder default is off
             "full_page_writes", "on",
+            "log_checkpoints", "on",       // when a commit waits on the disk, the log says whether a checkpoint ran
             "listen_addresses", "localhost",
             "timezone", "UTC");
 

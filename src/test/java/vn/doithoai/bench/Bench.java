@@ -63,6 +63,7 @@ public final class Bench {
               --client-loops N      event loops of the load generator [2]
               --connect-concurrency N   handshakes in flight [200]
               --profile             record JFR on the server (target/bench/<scenario>.jfr)
+              --server-jvm "OPTS"   more JVM options for the server, e.g. "-Xlog:gc+phases=debug:file=gc.log"
               --jar PATH            server jar [target/doithoai.jar]
               --out DIR             output folder [target/bench]
               --help                this text
@@ -95,7 +96,7 @@ public final class Bench {
         }
         List<String> known = List.of("meetings", "screens", "rate", "seconds", "warmup", "no-bare", "phones", "window-ms", "burst-warmups",
                 "throughput-meetings", "raw-seconds", "raw-count", "connections", "idle-seconds", "events", "restarts", "xmx",
-                "client-loops", "connect-concurrency", "profile", "jar", "out");
+                "client-loops", "connect-concurrency", "profile", "server-jvm", "jar", "out");
         for (String k : o.keySet()) {
             if (!known.contains(k)) {
                 fail("unknown option --" + k + " (see --help)");
@@ -131,7 +132,11 @@ public final class Bench {
                     jvm.add("-XX:StartFlightRecording=filename=" + out.resolve(current[0] + ".jfr").toAbsolutePath()
                             + ",settings=profile,dumponexit=true");
                 }
-                return ForkedServer.start(jar, xmx, jvm, out, current[0]);
+                if (o.containsKey("server-jvm")) {
+                    jvm.addAll(List.of(o.get("server-jvm").trim().split("\\s+")));
+                }
+                // JFR records nothing while the JVM writes its class-data archive (bin/serve, first start).
+                return ForkedServer.start(jar, xmx, jvm, !profile, out, current[0]);
             } catch (Exception e) {
                 throw new IllegalStateException("the server did not start: " + e.getMessage(), e);
             }
@@ -220,6 +225,8 @@ public final class Bench {
         m.put("hdrHistogram", versionOf(org.HdrHistogram.Histogram.class));
         m.put("commit", System.getProperty("bench.commit", "unknown"));
         m.put("openFilesLimit", maxFds);
+        m.put("loadGeneratorJvm", String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+                .stream().filter(a -> a.startsWith("-X")).toList()));
         return m;
     }
 

@@ -47,20 +47,25 @@ final class ForkedServer implements Target {
     private final Path log;
     private Process process;
 
-    private ForkedServer(Path jar, Path dataDir, int httpPort, int pgPort, String xmx, List<String> jvmArgs, Path log) {
+    private final boolean classArchive;
+
+    private ForkedServer(Path jar, Path dataDir, int httpPort, int pgPort, String xmx, List<String> jvmArgs,
+                         boolean classArchive, Path log) {
         this.jar = jar;
         this.dataDir = dataDir;
         this.httpPort = httpPort;
         this.pgPort = pgPort;
         this.xmx = xmx;
         this.jvmArgs = jvmArgs;
+        this.classArchive = classArchive;
         this.log = log;
     }
 
     /** Starts the jar on a fresh data folder and waits until it is healthy. */
-    static ForkedServer start(Path jar, String xmx, List<String> jvmArgs, Path logDir, String name) throws Exception {
+    static ForkedServer start(Path jar, String xmx, List<String> jvmArgs, boolean classArchive, Path logDir, String name)
+            throws Exception {
         Path dataDir = Files.createTempDirectory("doithoai-bench-" + name);
-        var server = new ForkedServer(jar, dataDir, Ports.free(), Ports.free(), xmx, jvmArgs,
+        var server = new ForkedServer(jar, dataDir, Ports.free(), Ports.free(), xmx, jvmArgs, classArchive,
                 logDir.resolve(name + "-server.log"));
         server.launch();
         server.awaitHealthy(120_000);
@@ -84,6 +89,9 @@ final class ForkedServer implements Target {
         env.put("DOITHOAI_DATA_DIR", dataDir.toString());
         env.put("DOITHOAI_ADMIN_SECRET", SECRET);
         env.put("DOITHOAI_EMBEDDED_PG_PORT", Integer.toString(pgPort));
+        if (!classArchive) {
+            env.put("DOITHOAI_CLASS_ARCHIVE", "off");
+        }
         process = pb.start();
         LIVE.add(this);
     }
@@ -224,6 +232,19 @@ final class ForkedServer implements Target {
         });
     }
 
+    /** PostgreSQL's own log (checkpoints, slow fsyncs) beside the server's, before the data folder goes. */
+    private void keepPostgresLog() {
+        Path pgLog = dataDir.resolve("postgres.log");
+        if (Files.exists(pgLog)) {
+            try {
+                Files.copy(pgLog, log.resolveSibling(log.getFileName().toString().replace("-server.log", "-postgres.log")),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                System.err.println("bench: could not keep " + pgLog + ": " + e.getMessage());
+            }
+        }
+    }
+
     private Optional<Long> postmasterPid() {
         try (Stream<Path> files = Files.walk(dataDir, 4)) {
             Optional<Path> pidFile = files.filter(p -> p.getFileName().toString().equals("postmaster.pid")).findFirst();
@@ -240,6 +261,7 @@ final class ForkedServer implements Target {
     public void close() {
         stopProcess();
         LIVE.remove(this);
+        keepPostgresLog();
         deleteRecursively(dataDir);
     }
 
