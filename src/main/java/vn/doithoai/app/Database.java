@@ -23,7 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.doithoai.app.Config.DatabaseUrl;
@@ -252,7 +252,7 @@ public final class Database implements AutoCloseable {
                 }
                 log.warn("doithoai: a PostgreSQL left running on {} by an earlier run (pid {}); stopping it", clusterDir, pid);
                 process.get().destroy();
-                process.get().onExit().get(60, TimeUnit.SECONDS);
+                awaitExit(process.get(), STARTUP_WAIT);
             } finally {
                 lock.release();
             }
@@ -261,6 +261,20 @@ public final class Database implements AutoCloseable {
         } catch (Exception e) {
             throw new DatabaseException("could not stop the PostgreSQL left running on " + clusterDir
                     + " by an earlier run: " + e, e);
+        }
+    }
+
+    /**
+     * Asks often whether it is gone: {@code onExit()} notices a process that is not this JVM's
+     * child only seconds after it exited, and the server is not ready meanwhile.
+     */
+    private static void awaitExit(ProcessHandle process, Duration timeout) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (process.isAlive()) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("pid " + process.pid() + " still running after " + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(10);
         }
     }
 

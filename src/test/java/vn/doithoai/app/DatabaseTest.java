@@ -51,6 +51,50 @@ class DatabaseTest {
     }
 
     @Test
+    void a_postgres_left_running_by_a_killed_server_is_stopped_and_its_data_served_again() throws Exception {
+        // Another JVM starts the embedded database, writes a row and is killed: its postgres lives on.
+        Process crashed = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), StartsTheDatabaseAndWaits.class.getName(), dataDir.toString())
+                .redirectErrorStream(true).start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(crashed.getInputStream()))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.equals(StartsTheDatabaseAndWaits.READY)) {
+                // its log
+            }
+            assertThat(line).as("the other JVM started its database").isEqualTo(StartsTheDatabaseAndWaits.READY);
+        } finally {
+            crashed.destroyForcibly().waitFor();
+        }
+        long orphan = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(0).trim());
+        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).contains(true);
+
+        try (Database again = Database.start(Config.defaults().withDataDir(dataDir).withEmbeddedPostgresPort(0));
+             Connection c = again.openJdbcConnection();
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT note FROM kept")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("trước khi sập");
+        }
+        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).as("the orphan was stopped").isFalse();
+    }
+
+    /** The server killed in the test above: starts the embedded database, writes a row, says so, and waits. */
+    static final class StartsTheDatabaseAndWaits {
+        static final String READY = "database ready";
+
+        public static void main(String[] args) throws Exception {
+            Database db = Database.start(Config.defaults().withDataDir(Path.of(args[0])).withEmbeddedPostgresPort(0));
+            try (Connection c = db.openJdbcConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE kept (note text)");
+                s.execute("INSERT INTO kept VALUES ('trước khi sập')");
+            }
+            System.out.println(READY);
+            System.out.flush();
+            Thread.sleep(120_000);
+        }
+    }
+
+    @Test
     void the_embedded_database_is_durable() throws Exception {
         Database server = TestPostgres.server();
         try (Connection c = server.openJdbcConnection(); Statement s = c.createStatement()) {
