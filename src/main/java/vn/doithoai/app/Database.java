@@ -266,15 +266,32 @@ public final class Database implements AutoCloseable {
 
     /**
      * Asks often whether it is gone: {@code onExit()} notices a process that is not this JVM's
-     * child only seconds after it exited, and the server is not ready meanwhile.
+     * child only seconds after it exited, and the server is not ready meanwhile. An exited process
+     * that its parent (init, for a postgres whose server was killed) has not reaped yet still
+     * counts as alive to Java, so a zombie counts as gone.
      */
     private static void awaitExit(ProcessHandle process, Duration timeout) throws InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (process.isAlive()) {
+        while (isRunning(process)) {
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException("pid " + process.pid() + " still running after " + timeout.toSeconds() + " s");
             }
             Thread.sleep(10);
+        }
+    }
+
+    static boolean isRunning(ProcessHandle process) {
+        return process.isAlive() && !isZombie(process.pid());
+    }
+
+    /** Linux only: the state letter in /proc/PID/stat, after the command's closing parenthesis. */
+    private static boolean isZombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int end = stat.lastIndexOf(')');
+            return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
+        } catch (IOException | RuntimeException e) {
+            return false; // no /proc here, or it is gone: isAlive() decides
         }
     }
 
