@@ -48,6 +48,11 @@ public final class Json {
         return MAPPER.readValue(json, type);
     }
 
+    /** Parses UTF-8 JSON bytes; the caller handles a malformed input. */
+    public static <T> T read(byte[] utf8Json, Class<T> type) throws java.io.IOException {
+        return MAPPER.readValue(utf8Json, type);
+    }
+
     public static <T> T read(JsonNode json, Class<T> type) throws JsonProcessingException {
         return MAPPER.treeToValue(json, type);
     }

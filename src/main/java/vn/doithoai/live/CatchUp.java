@@ -7,16 +7,16 @@ import java.util.List;
 /**
  * What a (re)connecting screen missed: the events after the sequence it last saw, or, when that
  * is too far back or unknown, a snapshot of the state at {@code seq}. Right after a restart a
- * staff screen may get the snapshot as stored ({@code storedState}, the state's JSON) before the
- * server has read it back.
+ * staff screen may get the snapshot as stored ({@code storedState}, the state's JSON in UTF-8)
+ * before the server has read it back.
  */
-public record CatchUp(long seq, List<Published> events, MeetingState snapshot, String storedState) {
+public record CatchUp(long seq, List<Published> events, MeetingState snapshot, byte[] storedState) {
 
     public CatchUp(long seq, List<Published> events, MeetingState snapshot) {
         this(seq, events, snapshot, null);
     }
 
-    static CatchUp storedState(long seq, String stateJson) {
+    static CatchUp storedState(long seq, byte[] stateJson) {
         return new CatchUp(seq, List.of(), null, stateJson);
     }
 

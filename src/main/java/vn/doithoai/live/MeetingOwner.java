@@ -119,13 +119,13 @@ public final class MeetingOwner {
 
     /** A state being read back from a snapshot that holds the whole log. */
     private static final class Restoring {
-        /** The state's JSON as stored: what staff screens are sent meanwhile. */
-        final String storedState;
+        /** The state's JSON as stored (UTF-8): what staff screens are sent meanwhile. */
+        final byte[] storedState;
         final Promise<Void> stateInMemory = Promise.promise();
         /** The text could not be parsed and the log was replayed instead: staff screens are welcomed again. */
         boolean storedStateUnreadable;
 
-        Restoring(String storedState) {
+        Restoring(byte[] storedState) {
             this.storedState = storedState;
         }
     }

@@ -22,11 +22,14 @@ public final class SnapshotStore {
     private static final String DELETE_OLDER = """
             DELETE FROM snapshots WHERE meeting_id = $1 AND seq < $2""";
     private static final String LATEST = """
-            SELECT seq, state FROM snapshots WHERE meeting_id = $1 AND format = $2
+            SELECT seq, convert_to(state, 'UTF8') AS state FROM snapshots WHERE meeting_id = $1 AND format = $2
             ORDER BY seq DESC LIMIT 1""";
 
-    /** A meeting's state as of event {@code seq}. */
-    public record Snapshot(long seq, String state) {
+    /**
+     * A meeting's state as of event {@code seq}: its JSON as UTF-8 bytes, as they came, because a
+     * long meeting's state is megabytes that the server parses and may send on as they are.
+     */
+    public record Snapshot(long seq, byte[] state) {
     }
 
     private final Pool pool;
@@ -48,7 +51,7 @@ public final class SnapshotStore {
                 return Optional.empty();
             }
             Row row = it.next();
-            return Optional.of(new Snapshot(row.getLong("seq"), row.getString("state")));
+            return Optional.of(new Snapshot(row.getLong("seq"), row.getBuffer("state").getBytes()));
         });
     }
 }

@@ -124,6 +124,37 @@ public final class Frames {
 
     public static String welcome(MeetingRef meeting, Visibility.Viewer viewer, String attendeeKey,
                                  CatchUp catchUp, long serverTime) {
+        var body = new StringBuilder(welcomeHead(meeting, viewer, attendeeKey, catchUp, serverTime));
+        if (catchUp.isSnapshot()) {
+            body.append(",\"catchUp\":\"snapshot\",\"snapshot\":")
+                    .append(Json.write(Visibility.snapshot(catchUp.snapshot(), viewer)))
+                    .append(",\"events\":[]");
+        } else {
+            body.append(",\"catchUp\":\"events\",\"snapshot\":null,\"events\":[");
+            for (int i = 0; i < catchUp.events().size(); i++) {
+                body.append(i == 0 ? "" : ",").append(event(catchUp.events().get(i), viewer));
+            }
+            body.append(']');
+        }
+        return body.append('}').toString();
+    }
+
+    /**
+     * A staff screen's welcome with the state as stored (see {@link CatchUp#storedState}), put
+     * together from its UTF-8 bytes: a long meeting's megabytes are neither decoded nor encoded again.
+     */
+    static SharedText welcomeWithStoredState(MeetingRef meeting, Visibility.Viewer viewer, String attendeeKey,
+                                             CatchUp catchUp, long serverTime) {
+        if (!viewer.role().isStaff()) {
+            throw new IllegalStateException("the whole stored state is for staff screens only");
+        }
+        return SharedText.of(welcomeHead(meeting, viewer, attendeeKey, catchUp, serverTime)
+                + ",\"catchUp\":\"snapshot\",\"snapshot\":", catchUp.storedState(), ",\"events\":[]}");
+    }
+
+    /** The welcome's fields before the catch-up, without the closing brace. */
+    private static String welcomeHead(MeetingRef meeting, Visibility.Viewer viewer, String attendeeKey,
+                                      CatchUp catchUp, long serverTime) {
         var head = Json.object()
                 .put("type", "welcome")
                 .put("v", VERSION)
@@ -137,30 +168,7 @@ public final class Frames {
             head.put("attendeeKey", attendeeKey).put("attendeeId", viewer.attendeeId());
         }
         String json = Json.write(head);
-        var body = new StringBuilder(json.substring(0, json.length() - 1));
-        if (catchUp.isSnapshot()) {
-            body.append(",\"catchUp\":\"snapshot\",\"snapshot\":")
-                    .append(snapshotFor(catchUp, viewer))
-                    .append(",\"events\":[]");
-        } else {
-            body.append(",\"catchUp\":\"events\",\"snapshot\":null,\"events\":[");
-            for (int i = 0; i < catchUp.events().size(); i++) {
-                body.append(i == 0 ? "" : ",").append(event(catchUp.events().get(i), viewer));
-            }
-            body.append(']');
-        }
-        return body.append('}').toString();
-    }
-
-    /** The state as this viewer may see it; the stored state as it is (only staff see all of it). */
-    private static String snapshotFor(CatchUp catchUp, Visibility.Viewer viewer) {
-        if (catchUp.storedState() == null) {
-            return Json.write(Visibility.snapshot(catchUp.snapshot(), viewer));
-        }
-        if (!viewer.role().isStaff()) {
-            throw new IllegalStateException("the whole stored state is for staff screens only");
-        }
-        return catchUp.storedState();
+        return json.substring(0, json.length() - 1);
     }
 
     public static String ack(String commandId, CommandResult result) {

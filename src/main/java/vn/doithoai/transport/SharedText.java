@@ -21,15 +21,38 @@ final class SharedText {
     private final ByteBuf utf8;
 
     SharedText(String text) {
-        this.utf8 = Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8));
+        this(Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private SharedText(ByteBuf utf8) {
+        this.utf8 = utf8;
+    }
+
+    /** A message whose middle is already UTF-8 text, joined without a copy. */
+    static SharedText of(String head, byte[] utf8Middle, String tail) {
+        return new SharedText(Unpooled.wrappedBuffer(head.getBytes(StandardCharsets.UTF_8), utf8Middle,
+                tail.getBytes(StandardCharsets.UTF_8)));
     }
 
     int size() {
         return utf8.readableBytes();
     }
 
-    /** Completes when the bytes have been handed to the socket. */
+    /**
+     * Completes when the bytes have been handed to the socket. A message over one frame goes in
+     * frames of at most {@link WebServer#MAX_WEBSOCKET_FRAME}, as {@code writeTextMessage} does.
+     */
     Future<Void> writeTo(ServerWebSocket ws) {
-        return ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8.retainedDuplicate(), true));
+        int size = utf8.readableBytes();
+        if (size <= WebServer.MAX_WEBSOCKET_FRAME) {
+            return ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8.retainedDuplicate(), true));
+        }
+        Future<Void> written = null;
+        for (int at = 0; at < size; at += WebServer.MAX_WEBSOCKET_FRAME) {
+            int length = Math.min(WebServer.MAX_WEBSOCKET_FRAME, size - at);
+            written = ws.writeFrame(new WebSocketFrameImpl(at == 0 ? WebSocketFrameType.TEXT : WebSocketFrameType.CONTINUATION,
+                    utf8.retainedSlice(utf8.readerIndex() + at, length), at + length == size));
+        }
+        return written;
     }
 }

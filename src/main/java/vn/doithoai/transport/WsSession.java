@@ -111,7 +111,11 @@ final class WsSession implements Subscriber {
 
     @Override
     public void caughtUp(CatchUp catchUp) {
-        send(Frames.welcome(meeting, viewer, attendeeKey, catchUp, clock.millis()));
+        if (catchUp.storedState() == null) {
+            send(Frames.welcome(meeting, viewer, attendeeKey, catchUp, clock.millis()));
+        } else if (!ws.isClosed()) {
+            Frames.welcomeWithStoredState(meeting, viewer, attendeeKey, catchUp, clock.millis()).writeTo(ws);
+        }
         attendeeKey = null; // sent once; the phone keeps it, the server needs only the id
     }
 

@@ -194,7 +194,8 @@ class SnapshotRecoveryTest {
         try (var held = new HeldWorkers()) {
             await(await(again.get(meetingId)).join(chair, null));
             waitUntil(() -> chair.welcomes.size() == 1);
-            assertThat(chair.welcomes.get(0).storedState()).isEqualTo("{\"not\":\"a state\"}");
+            assertThat(new String(chair.welcomes.get(0).storedState(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo("{\"not\":\"a state\"}");
         }
         waitUntil(() -> chair.welcomes.size() == 2);
         assertThat(chair.welcomes.get(1).seq()).isEqualTo(before.seq());

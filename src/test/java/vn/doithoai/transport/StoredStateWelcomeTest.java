@@ -1,0 +1,89 @@
+package vn.doithoai.transport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketFrameType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import vn.doithoai.codec.Json;
+import vn.doithoai.live.CatchUp;
+import vn.doithoai.meeting.Actor;
+import vn.doithoai.meeting.Visibility;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A staff screen's welcome made from the state as stored (UTF-8 bytes, never decoded) arrives
+ * over a real WebSocket as one message, in frames no larger than the server's frame limit.
+ */
+class StoredStateWelcomeTest {
+
+    private final Vertx vertx = Vertx.vertx();
+
+    @AfterEach
+    void close() {
+        vertx.close().await();
+    }
+
+    @Test
+    void aStoredStateOfManyFramesArrivesWholeAndIntact() throws Exception {
+        List<String> minutes = IntStream.range(0, 3000)
+                .mapToObj(i -> "Biên bản số " + i + ": ý kiến về đường liên thôn, nước sinh hoạt và đất sản xuất.").toList();
+        byte[] stored = Json.write(Map.of("minutes", minutes)).getBytes(StandardCharsets.UTF_8);
+        assertThat(stored.length).as("several frames' worth").isGreaterThan(4 * WebServer.MAX_WEBSOCKET_FRAME);
+        var meeting = new Frames.MeetingRef(UUID.randomUUID(), "AC3F7K", "http://localhost/j/AC3F7K");
+        SharedText welcome = Frames.welcomeWithStoredState(meeting, Visibility.Viewer.of(Actor.CHAIR), null,
+                new CatchUp(42, List.of(), null, stored), 1_795_643_731_114L);
+
+        HttpServer server = vertx.createHttpServer().webSocketHandler(ws -> welcome.writeTo(ws)).listen(0).await();
+        var frames = new CopyOnWriteArrayList<int[]>(); // type (0 text, 1 continuation), size, final
+        var message = Buffer.buffer();
+        var whole = new CompletableFuture<String>();
+        vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(16 * 1024 * 1024))
+                .connect(server.actualPort(), "localhost", "/ws").await()
+                .frameHandler(frame -> {
+                    frames.add(new int[] {frame.type() == WebSocketFrameType.TEXT ? 0 : 1, frame.binaryData().length(),
+                            frame.isFinal() ? 1 : 0});
+                    message.appendBuffer(frame.binaryData());
+                    if (frame.isFinal()) {
+                        whole.complete(message.toString(StandardCharsets.UTF_8));
+                    }
+                });
+
+        JsonNode received = Json.MAPPER.readTree(whole.get(10, TimeUnit.SECONDS));
+        assertThat(received.path("type").asText()).isEqualTo("welcome");
+        assertThat(received.path("role").asText()).isEqualTo("CHAIR");
+        assertThat(received.path("seq").asLong()).isEqualTo(42);
+        assertThat(received.path("catchUp").asText()).isEqualTo("snapshot");
+        assertThat(received.path("events")).isEmpty();
+        var got = new ArrayList<String>();
+        received.path("snapshot").path("minutes").forEach(m -> got.add(m.asText()));
+        assertThat(got).isEqualTo(minutes);
+        assertThat(frames).allSatisfy(f -> assertThat(f[1]).isLessThanOrEqualTo(WebServer.MAX_WEBSOCKET_FRAME));
+        assertThat(frames.get(0)[0]).as("the first a text frame").isZero();
+        assertThat(frames.subList(1, frames.size())).allSatisfy(f -> assertThat(f[0]).as("then continuations").isEqualTo(1));
+        assertThat(frames.stream().filter(f -> f[2] == 1).count()).as("only the last is final").isEqualTo(1);
+    }
+
+    @Test
+    void theStoredStateIsForStaffScreensOnly() {
+        var meeting = new Frames.MeetingRef(UUID.randomUUID(), "AC3F7K", "http://localhost/j/AC3F7K");
+        assertThatThrownBy(() -> Frames.welcomeWithStoredState(meeting, Visibility.Viewer.of(Actor.DISPLAY), null,
+                new CatchUp(1, List.of(), null, "{}".getBytes(StandardCharsets.UTF_8)), 0))
+                .isInstanceOf(IllegalStateException.class);
+    }
+}
