@@ -18,6 +18,9 @@ final class RecordingScreen implements Subscriber {
     private final Context loop;
     final List<CatchUp> welcomes = new CopyOnWriteArrayList<>();
     final List<Round> rounds = new CopyOnWriteArrayList<>();
+    /** System.nanoTime when each welcome, and each round, reached the screen. */
+    final List<Long> welcomedAt = new CopyOnWriteArrayList<>();
+    final List<Long> deliveredAt = new CopyOnWriteArrayList<>();
 
     RecordingScreen(Actor actor, Context loop) {
         this.viewer = Visibility.Viewer.of(actor);
@@ -40,11 +43,13 @@ final class RecordingScreen implements Subscriber {
 
     @Override
     public void caughtUp(CatchUp catchUp) {
+        welcomedAt.add(System.nanoTime());
         welcomes.add(catchUp);
     }
 
     @Override
     public void deliver(Round round) {
+        deliveredAt.add(System.nanoTime());
         rounds.add(round);
     }
 
