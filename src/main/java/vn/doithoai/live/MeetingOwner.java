@@ -195,7 +195,7 @@ public final class MeetingOwner {
         return after.compose(tail -> parsed.transform(read -> {
             if (read.failed()) {
                 LOG.warn("Meeting {}: its snapshot at event {} cannot be read ({}); replaying the whole log", id,
-                        snapshot.seq(), read.cause().getMessage());
+                        snapshot.seq(), firstLine(read.cause().getMessage()));
                 lastSeq = 0;
                 snapshotSeq = 0;
                 if (restoring != null) {
@@ -211,6 +211,11 @@ public final class MeetingOwner {
                 return tail;
             });
         }));
+    }
+
+    /** Jackson's messages go on with where in the input, on lines of their own: one line for the log. */
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
     /** The screens, reads and commands that waited for the state go on, in the order they came. */
