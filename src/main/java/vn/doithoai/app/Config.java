@@ -78,6 +78,11 @@ public record Config(
             explicitPublicUrl = checkPublicUrl(explicitPublicUrl);
         }
         adminSecret = blankToNull(adminSecret);
+        if (adminSecret != null && !adminSecret.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            // Never echoed: it is a secret. Browsers refuse to send any other character in a header.
+            throw new ConfigException(ADMIN_SECRET + " must be plain ASCII letters, digits and punctuation: the browser"
+                    + " sends it in a header, which cannot carry Vietnamese letters with diacritics or other characters");
+        }
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
     }
 

@@ -97,6 +97,16 @@ class ConfigTest {
     }
 
     @Test
+    void an_organiser_secret_a_browser_cannot_send_is_refused_at_start_without_showing_it() {
+        assertThatThrownBy(() -> Config.fromMap(Map.of(Config.ADMIN_SECRET, "bí-mật-của-xã")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("DOITHOAI_ADMIN_SECRET must be plain ASCII")
+                .hasMessageNotContaining("bí-mật");
+        assertThat(Config.fromMap(Map.of(Config.ADMIN_SECRET, "bi-mat cua xa: 2026!")).adminSecretIfSet())
+                .contains("bi-mat cua xa: 2026!");
+    }
+
+    @Test
     void a_malformed_database_url_is_named_and_its_password_is_not_shown() {
         for (String bad : List.of(
                 "mysql://u:hunter2@h/db",
