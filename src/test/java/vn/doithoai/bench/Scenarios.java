@@ -410,8 +410,13 @@ final class Scenarios {
         long selfCpu1 = selfCpuNanos();
         long frames1 = Conn.EVENT_FRAMES.get();
         double seconds = (lastAnswer - Math.min(firstSent, lastAnswer)) / 1e9;
+        // Wall-clock times of the wave, to cut a profile of the server (--profile) to it.
+        long nowNanos = System.nanoTime();
+        java.time.Instant now = java.time.Instant.now();
         ObjectNode out = Json.object().put("sent", phones.size()).put("acked", acked).put("refused", refused)
                 .put("unanswered", unanswered).put("secondsFirstSendToLastAck", seconds)
+                .put("firstSentAt", now.minusNanos(nowNanos - Math.min(firstSent, lastAnswer)).toString())
+                .put("lastAckAt", now.minusNanos(nowNanos - lastAnswer).toString())
                 .put("serverCpuSeconds", cpu0 < 0 ? Double.NaN : (cpu1 - cpu0) / 1e9)
                 .put("loadGeneratorCpuSeconds", (selfCpu1 - selfCpu0) / 1e9)
                 .put("eventFramesToScreens", frames1 - frames0)
