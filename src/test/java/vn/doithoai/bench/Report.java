@@ -38,6 +38,9 @@ final class Report {
             s.append(lat(who + ": command → each screen", d.path("toEachScreen")));
             s.append(lat(who + ": command → last screen", d.path("toLastScreen")));
             s.append(lat(who + ": command → chair's ack", d.path("toChairAck")));
+            if (d.has("loadGeneratorLoopLag")) {
+                s.append(lat(who + " run: load generator loop lag", d.path("loadGeneratorLoopLag")));
+            }
         }
         if (r.has("commitLatency")) {
             // The durable commit inside every doithoai figure, on this disk in this run (the bare one has none).

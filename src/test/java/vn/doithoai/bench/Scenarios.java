@@ -185,6 +185,7 @@ final class Scenarios {
         long cpu0 = cpuNanos(server);
         long selfCpu0 = selfCpuNanos();
         var counter = new AtomicLong();
+        Lat loopLag = meterLoopLag(clients, measureFrom, end);
         for (Conn chair : chairs) {
             long phase = ThreadLocalRandom.current().nextLong(periodMs) + 1;
             clients.vertx.setPeriodic(phase, periodMs, timer -> {
@@ -253,6 +254,10 @@ final class Scenarios {
                 lastScreen.recordNanos(latest - a.sentNanos());
             }
         }
+        ObjectNode loopLagFigures;
+        synchronized (loopLag) {
+            loopLagFigures = loopLag.json();
+        }
         int closed = 0;
         int incomplete = 0;
         for (Conn screen : screens) {
@@ -276,8 +281,39 @@ final class Scenarios {
                 .put("benchCpuCores", (selfCpu1 - selfCpu0) / 1e9 / wall)
                 .<ObjectNode>set("toEachScreen", perClient.json())
                 .<ObjectNode>set("toLastScreen", lastScreen.json())
-                .set("toChairAck", ack.json());
+                .<ObjectNode>set("toChairAck", ack.json())
+                .set("loadGeneratorLoopLag", loopLagFigures);
     }
+
+    /**
+     * How late each of the load generator's event loops runs a 10 ms tick while measuring: every
+     * arrival it timestamps is late by as much, on top of the server's latency (its GC pauses,
+     * or a loop busy reading frames).
+     */
+    private static Lat meterLoopLag(Clients clients, long from, long end) {
+        var lag = new Lat();
+        // Each of the loops, by Netty's own scheduler (Vert.x would pick the loops for its timers).
+        for (io.netty.util.concurrent.EventExecutor loop : ((io.vertx.core.internal.VertxInternal) clients.vertx).nettyEventLoopGroup()) {
+            long[] expected = {System.nanoTime() + TICK_NANOS};
+            var tick = new io.netty.util.concurrent.ScheduledFuture<?>[1];
+            tick[0] = loop.scheduleWithFixedDelay(() -> {
+                long now = System.nanoTime();
+                if (now >= end) {
+                    tick[0].cancel(false);
+                    return;
+                }
+                if (now >= from) {
+                    synchronized (lag) {
+                        lag.recordNanos(now - expected[0]);
+                    }
+                }
+                expected[0] = now + TICK_NANOS;
+            }, TICK_NANOS, TICK_NANOS, TimeUnit.NANOSECONDS);
+        }
+        return lag;
+    }
+
+    private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     // ---- 2. registration burst, with the raw INSERT limits ------------------------------------
 
