@@ -84,12 +84,14 @@ public final class Server implements AutoCloseable {
             var ws = new WsEndpoint(vertx, new Admission(directory, publicUrl), meetings, clock, publicUrl,
                     config.allowedOrigins());
             var api = new RestApi(directory, meetings, publicUrl);
+            // Begun just before listening, so its first queries overlap the bind; not waited for: the
+            // other meetings are served as soon as the server listens, a long log is rebuilt meanwhile
+            // (a screen asking for it waits for the same load), and its running slot's timer restarts.
+            Future<Integer> recovering = meetings.recoverLive();
             HttpServer http = listen(new WebServer(vertx, api, ws, new OrganiserGate(secretHash), publicUrl), config);
             LOG.info("doithoai listening on {}:{} — open {} (ready in {} ms)",
                     config.host(), http.actualPort(), publicUrl, Duration.ofNanos(System.nanoTime() - began).toMillis());
-            // After listening: the other meetings are served at once, a long log is rebuilt meanwhile
-            // (a screen asking for it waits for the same load), and its running slot's timer restarts.
-            meetings.recoverLive().onComplete(done -> {
+            recovering.onComplete(done -> {
                 if (done.succeeded()) {
                     LOG.info("{} live meeting(s) served again, {} ms after the start", done.result(),
                             Duration.ofNanos(System.nanoTime() - began).toMillis());
