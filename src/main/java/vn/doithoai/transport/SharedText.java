@@ -38,14 +38,19 @@ final class SharedText {
         return utf8.readableBytes();
     }
 
-    /**
-     * Completes when the bytes have been handed to the socket. A message over one frame goes in
-     * frames of at most {@link WebServer#MAX_WEBSOCKET_FRAME}, as {@code writeTextMessage} does.
-     */
+    /** Completes when the bytes have been handed to the socket. */
     Future<Void> writeTo(ServerWebSocket ws) {
+        return ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8.retainedDuplicate(), true));
+    }
+
+    /**
+     * The same in frames of at most {@link WebServer#MAX_WEBSOCKET_FRAME}, as {@code writeTextMessage}
+     * does: for a message of megabytes (a long meeting's welcome), which a client may refuse as one frame.
+     */
+    Future<Void> writeInFramesTo(ServerWebSocket ws) {
         int size = utf8.readableBytes();
         if (size <= WebServer.MAX_WEBSOCKET_FRAME) {
-            return ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8.retainedDuplicate(), true));
+            return writeTo(ws);
         }
         Future<Void> written = null;
         for (int at = 0; at < size; at += WebServer.MAX_WEBSOCKET_FRAME) {

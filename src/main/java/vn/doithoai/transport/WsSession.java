@@ -114,7 +114,7 @@ final class WsSession implements Subscriber {
         if (catchUp.storedState() == null) {
             send(Frames.welcome(meeting, viewer, attendeeKey, catchUp, clock.millis()));
         } else if (!ws.isClosed()) {
-            Frames.welcomeWithStoredState(meeting, viewer, attendeeKey, catchUp, clock.millis()).writeTo(ws);
+            Frames.welcomeWithStoredState(meeting, viewer, attendeeKey, catchUp, clock.millis()).writeInFramesTo(ws);
         }
         attendeeKey = null; // sent once; the phone keeps it, the server needs only the id
     }

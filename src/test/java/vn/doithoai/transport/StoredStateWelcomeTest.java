@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketFrameType;
 import org.junit.jupiter.api.AfterEach;
@@ -49,20 +50,24 @@ class StoredStateWelcomeTest {
         SharedText welcome = Frames.welcomeWithStoredState(meeting, Visibility.Viewer.of(Actor.CHAIR), null,
                 new CatchUp(42, List.of(), null, stored), 1_795_643_731_114L);
 
-        HttpServer server = vertx.createHttpServer().webSocketHandler(ws -> welcome.writeTo(ws)).listen(0).await();
+        // As the server does: the welcome answers the screen's hello, on an open socket.
+        HttpServer server = vertx.createHttpServer()
+                .webSocketHandler(ws -> ws.textMessageHandler(hello -> welcome.writeInFramesTo(ws))).listen(0).await();
         var frames = new CopyOnWriteArrayList<int[]>(); // type (0 text, 1 continuation), size, final
         var message = Buffer.buffer();
         var whole = new CompletableFuture<String>();
-        vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(16 * 1024 * 1024))
-                .connect(server.actualPort(), "localhost", "/ws").await()
-                .frameHandler(frame -> {
-                    frames.add(new int[] {frame.type() == WebSocketFrameType.TEXT ? 0 : 1, frame.binaryData().length(),
-                            frame.isFinal() ? 1 : 0});
-                    message.appendBuffer(frame.binaryData());
-                    if (frame.isFinal()) {
-                        whole.complete(message.toString(StandardCharsets.UTF_8));
-                    }
-                });
+        // Kept in a variable to the end: Vert.x closes the connections of a client nobody holds any more.
+        WebSocketClient clients = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(16 * 1024 * 1024));
+        var client = clients.connect(server.actualPort(), "localhost", "/ws").await();
+        client.frameHandler(frame -> {
+            frames.add(new int[] {frame.type() == WebSocketFrameType.TEXT ? 0 : 1, frame.binaryData().length(),
+                    frame.isFinal() ? 1 : 0});
+            message.appendBuffer(frame.binaryData());
+            if (frame.isFinal()) {
+                whole.complete(message.toString(StandardCharsets.UTF_8));
+            }
+        });
+        client.writeTextMessage("{\"type\":\"hello\"}");
 
         JsonNode received = Json.MAPPER.readTree(whole.get(10, TimeUnit.SECONDS));
         assertThat(received.path("type").asText()).isEqualTo("welcome");
@@ -77,6 +82,7 @@ class StoredStateWelcomeTest {
         assertThat(frames.get(0)[0]).as("the first a text frame").isZero();
         assertThat(frames.subList(1, frames.size())).allSatisfy(f -> assertThat(f[0]).as("then continuations").isEqualTo(1));
         assertThat(frames.stream().filter(f -> f[2] == 1).count()).as("only the last is final").isEqualTo(1);
+        clients.close().await();
     }
 
     @Test
