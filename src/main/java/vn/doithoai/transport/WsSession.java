@@ -144,7 +144,9 @@ final class WsSession implements Subscriber {
             return;
         }
         int size = frame.size();
-        if (pendingBytes + size > MAX_PENDING_BYTES) {
+        // Only a backlog counts: a screen that has taken everything so far gets the next frame
+        // however large (a merged round of long minutes can be megabytes).
+        if (pendingBytes > 0 && pendingBytes + size > MAX_PENDING_BYTES) {
             closing = true;
             LOG.info("Closing a slow {} screen of meeting {} ({} KiB unsent); it will catch up when it reconnects",
                     viewer.role().name().toLowerCase(), meeting.meetingId(), pendingBytes / 1024);
