@@ -182,10 +182,10 @@ public final class MeetingOwner {
         // Parsed on another thread while the events after it and the command ids it covers are read.
         Future<MeetingState> parsed = snapshotWork.executeBlocking(() -> Json.read(snapshot.state(), MeetingState.class), false);
         Future<List<EventStore.AnsweredCommand>> commands = store.answered(id, snapshot.seq());
+        lastSeq = snapshot.seq(); // until the text proves unreadable
+        snapshotSeq = snapshot.seq();
         Future<List<StoredEvent>> after;
         if (logEnd == snapshot.seq()) {
-            lastSeq = snapshot.seq();
-            snapshotSeq = snapshot.seq();
             restoring = new Restoring(snapshot.state());
             presentable.run();
             after = Future.succeededFuture(List.of());
@@ -204,8 +204,6 @@ public final class MeetingOwner {
                 return store.load(id, 0);
             }
             state = read.result();
-            lastSeq = snapshot.seq();
-            snapshotSeq = snapshot.seq();
             return commands.map(stored -> {
                 stored.forEach(c -> answered.put(c.commandId(), CommandResult.stored(c.firstSeq(), c.lastSeq())));
                 return tail;
