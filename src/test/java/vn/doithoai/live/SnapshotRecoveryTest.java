@@ -147,11 +147,17 @@ class SnapshotRecoveryTest {
         assertThat(snapshotSeq()).isEqualTo(before.seq());
     }
 
+    /** A meeting with this many minutes whose server stopped cleanly: its snapshot holds the whole log. */
+    private CatchUp stoppedCleanly(int minutes) throws Exception {
+        Meetings meetings = restarted();
+        CatchUp before = await(meetingWithMinutes(meetings, minutes).read());
+        await(meetings.snapshotBeforeStop());
+        return before;
+    }
+
     @Test
     void whileAStoppedMeetingIsReadBackStaffSeeItsStoredStateAndTheRestWaitsForIt() throws Exception {
-        Meetings meetings = restarted();
-        CatchUp before = await(meetingWithMinutes(meetings, 7).read());
-        await(meetings.snapshotBeforeStop());
+        CatchUp before = stoppedCleanly(7);
         Meetings again = restarted();
         var chair = new RecordingScreen(Actor.CHAIR, vertx.getOrCreateContext());
         var display = new RecordingScreen(Actor.DISPLAY, vertx.getOrCreateContext());
@@ -184,9 +190,7 @@ class SnapshotRecoveryTest {
 
     @Test
     void aStoredStateThatCannotBeReadIsReplayedAndStaffScreensAreWelcomedAgain() throws Exception {
-        Meetings meetings = restarted();
-        CatchUp before = await(meetingWithMinutes(meetings, 7).read());
-        await(meetings.snapshotBeforeStop());
+        CatchUp before = stoppedCleanly(7);
         await(pool.preparedQuery("UPDATE snapshots SET state = $2 WHERE meeting_id = $1")
                 .execute(Tuple.of(meetingId, "{\"not\":\"a state\"}")));
         Meetings again = restarted();
@@ -204,9 +208,7 @@ class SnapshotRecoveryTest {
 
     @Test
     void aMeetingHandedOutWhoseLogThenCannotBeReadRefusesCommandsAndIsLoadedAfresh() throws Exception {
-        Meetings meetings = restarted();
-        meetingWithMinutes(meetings, 3);
-        await(meetings.snapshotBeforeStop());
+        stoppedCleanly(3);
         await(pool.query("UPDATE snapshots SET state = '{\"not\":\"a state\"}'").execute());
         await(pool.query("ALTER TABLE events DISABLE TRIGGER events_are_append_only").execute());
         await(pool.query("UPDATE events SET type = 'NoSuchEvent' WHERE seq = 3").execute());
