@@ -55,8 +55,10 @@ public final class MeetingOwner {
     /** How many events apart the state is saved as a snapshot, so a restart replays at most that many. */
     public static final int SNAPSHOT_EVERY = 1000;
     /**
-     * The shape of a snapshot: raise it whenever {@code MeetingState}'s JSON or what an event
-     * does to the state changes, and the old snapshots are ignored (the log is replayed instead).
+     * The shape of a snapshot: raise it whenever {@code MeetingState}'s JSON, what an event does
+     * to the state, or the shape of a state patch changes, and the old snapshots are ignored (the
+     * log is replayed instead). Staff patches stored with the events are shown after a snapshot
+     * only, so an old one never reaches a screen that expects the new shape.
      */
     static final int SNAPSHOT_FORMAT = 1;
 
@@ -69,7 +71,8 @@ public final class MeetingOwner {
         }
     }
 
-    private record Decided(long seq, Event event, Actor actor, String commandId, String payload, StatePatch patch) {
+    private record Decided(long seq, Event event, Actor actor, String commandId, String payload, StatePatch patch,
+                           String staffPatch) {
     }
 
     private final UUID id;
@@ -117,25 +120,39 @@ public final class MeetingOwner {
         this.clock = clock;
     }
 
-    /** A state being read back from a snapshot that holds the whole log. */
+    /**
+     * A state being read back: the latest snapshot as stored and the events after it, each with
+     * the patch staff screens were sent for it, which is what staff screens are sent meanwhile.
+     */
     private static final class Restoring {
-        /** The state's JSON as stored (UTF-8): what staff screens are sent meanwhile. */
+        /** The state's JSON as stored (UTF-8), as of {@link #snapshotSeq}. */
         final byte[] storedState;
+        final long snapshotSeq;
+        final List<StoredEvent> after;
         final Promise<Void> stateInMemory = Promise.promise();
         /** The text could not be parsed and the log was replayed instead: staff screens are welcomed again. */
         boolean storedStateUnreadable;
 
-        Restoring(byte[] storedState) {
+        Restoring(byte[] storedState, long snapshotSeq, List<StoredEvent> after) {
             this.storedState = storedState;
+            this.snapshotSeq = snapshotSeq;
+            this.after = after;
+        }
+
+        long logEnd() {
+            return after.isEmpty() ? snapshotSeq : after.get(after.size() - 1).seq();
         }
     }
 
     /**
      * Rebuilds a meeting from its latest snapshot and the events after it; it then runs on
-     * {@code context}. When that snapshot holds the whole log (the server stopped cleanly), the
-     * owner is handed out before the state is parsed, which on a cold start takes most of a
-     * second for a long meeting: staff screens get the snapshot's text at once, and commands,
-     * reads and the hall's screens wait for the state.
+     * {@code context}. The owner is handed out as soon as the events after the snapshot are read,
+     * before the state is parsed and they are replayed, which on a cold start takes a second for
+     * a long meeting: staff screens get the snapshot's text and those events with the patches
+     * they were sent, and commands, reads and the hall's screens wait for the state. After a
+     * clean stop the snapshot holds the whole log; after a crash, up to {@link #SNAPSHOT_EVERY}
+     * events follow it. Events stored without their staff patch (by an older version) are
+     * replayed first.
      */
     static Future<MeetingOwner> load(UUID id, MeetingHosts hosts, EventStore store, SnapshotStore snapshots,
                                      int snapshotEvery, Clock clock) {
@@ -176,7 +193,7 @@ public final class MeetingOwner {
 
     /**
      * The state from the snapshot, and the events after it still to replay (the whole log if the
-     * snapshot cannot be read). When it holds the whole log, the owner is presentable while it is parsed.
+     * snapshot cannot be read). Once those events are read, the owner is presentable while the state is parsed.
      */
     private Future<List<StoredEvent>> fromSnapshot(SnapshotStore.Snapshot snapshot, long logEnd, Runnable presentable) {
         // Parsed on another thread while the events after it and the command ids it covers are read.
@@ -184,31 +201,31 @@ public final class MeetingOwner {
         Future<List<EventStore.AnsweredCommand>> commands = store.answered(id, snapshot.seq());
         lastSeq = snapshot.seq(); // until the text proves unreadable
         snapshotSeq = snapshot.seq();
-        Future<List<StoredEvent>> after;
-        if (logEnd == snapshot.seq()) {
-            restoring = new Restoring(snapshot.state());
-            presentable.run();
-            after = Future.succeededFuture(List.of());
-        } else {
-            after = store.load(id, snapshot.seq());
-        }
-        return after.compose(tail -> parsed.transform(read -> {
-            if (read.failed()) {
-                LOG.warn("Meeting {}: its snapshot at event {} cannot be read ({}); replaying the whole log", id,
-                        snapshot.seq(), firstLine(read.cause().getMessage()));
-                lastSeq = 0;
-                snapshotSeq = 0;
-                if (restoring != null) {
-                    restoring.storedStateUnreadable = true;
-                }
-                return store.load(id, 0);
+        Future<List<StoredEvent>> after = logEnd == snapshot.seq() ? Future.succeededFuture(List.of())
+                : store.load(id, snapshot.seq());
+        return after.compose(tail -> {
+            if (tail.stream().allMatch(e -> e.staffPatch() != null)) {
+                restoring = new Restoring(snapshot.state(), snapshot.seq(), tail);
+                presentable.run();
             }
-            state = read.result();
-            return commands.map(stored -> {
-                stored.forEach(c -> answered.put(c.commandId(), CommandResult.stored(c.firstSeq(), c.lastSeq())));
-                return tail;
+            return parsed.transform(read -> {
+                if (read.failed()) {
+                    LOG.warn("Meeting {}: its snapshot at event {} cannot be read ({}); replaying the whole log", id,
+                            snapshot.seq(), firstLine(read.cause().getMessage()));
+                    lastSeq = 0;
+                    snapshotSeq = 0;
+                    if (restoring != null) {
+                        restoring.storedStateUnreadable = true;
+                    }
+                    return store.load(id, 0);
+                }
+                state = read.result();
+                return commands.map(stored -> {
+                    stored.forEach(c -> answered.put(c.commandId(), CommandResult.stored(c.firstSeq(), c.lastSeq())));
+                    return tail;
+                });
             });
-        }));
+        });
     }
 
     /** Jackson's messages go on with where in the input, on lines of their own: one line for the log. */
@@ -336,7 +353,7 @@ public final class MeetingOwner {
     /** While the state is read back, a staff screen gets it as stored, and one that saw it all needs none of it. */
     private boolean answerableNow(Subscriber subscriber, Long lastSeen) {
         return broken == null
-                && (restoring == null || subscriber.viewer().role().isStaff() || Objects.equals(lastSeen, lastSeq));
+                && (restoring == null || subscriber.viewer().role().isStaff() || Objects.equals(lastSeen, restoring.logEnd()));
     }
 
     private void addScreen(Subscriber subscriber, Long lastSeen) {
@@ -377,8 +394,8 @@ public final class MeetingOwner {
 
     private CatchUp catchUp(Long lastSeen) {
         if (restoring != null) { // only what answerableNow lets through
-            return Objects.equals(lastSeen, lastSeq) ? new CatchUp(lastSeq, List.of(), null)
-                    : CatchUp.storedState(lastSeq, restoring.storedState);
+            return Objects.equals(lastSeen, restoring.logEnd()) ? new CatchUp(restoring.logEnd(), List.of(), null)
+                    : CatchUp.storedState(restoring.snapshotSeq, restoring.storedState, restoring.after);
         }
         long oldestKept = recent.isEmpty() ? lastSeq + 1 : recent.peekFirst().seq();
         if (lastSeen == null || lastSeen > lastSeq || lastSeen + 1 < oldestKept) {
@@ -423,8 +440,9 @@ public final class MeetingOwner {
                 seq++;
                 MeetingState before = next;
                 next = event.apply(next, now);
-                decided.add(new Decided(seq, event, p.actor(), p.commandId(), Json.write(event),
-                        StatePatch.between(before, next)));
+                StatePatch patch = StatePatch.between(before, next);
+                decided.add(new Decided(seq, event, p.actor(), p.commandId(), Json.write(event), patch,
+                        Json.write(patch.forStaff().parts())));
             }
             CommandResult stored = CommandResult.stored(first, seq);
             results.add(stored);
@@ -458,7 +476,7 @@ public final class MeetingOwner {
         lastSeq = decided.get(decided.size() - 1).seq();
         var published = new ArrayList<Published>(decided.size());
         for (Decided d : decided) {
-            Published p = new Published(d.seq(), now, d.actor(), d.event(), d.payload(), d.patch());
+            Published p = new Published(d.seq(), now, d.actor(), d.event(), d.payload(), d.patch(), d.staffPatch());
             remember(p);
             published.add(p);
         }
@@ -553,7 +571,7 @@ public final class MeetingOwner {
             lastSeq = stored.seq();
             if (i >= keptFrom) {
                 remember(new Published(stored.seq(), stored.at(), Actor.fromLabel(stored.actor()), event,
-                        stored.payload(), StatePatch.between(before, state)));
+                        stored.payload(), StatePatch.between(before, state), stored.staffPatch()));
             }
             if (stored.commandId() != null) {
                 CommandResult earlier = answered.get(stored.commandId());
@@ -573,7 +591,7 @@ public final class MeetingOwner {
         var rows = new ArrayList<EventStore.NewEvent>(decided.size());
         for (Decided d : decided) {
             rows.add(new EventStore.NewEvent(d.seq(), TypeNames.EVENTS.nameOf(d.event()), d.payload(),
-                    d.actor().label(), now.atOffset(ZoneOffset.UTC), d.commandId()));
+                    d.actor().label(), now.atOffset(ZoneOffset.UTC), d.commandId(), d.staffPatch()));
         }
         return rows;
     }

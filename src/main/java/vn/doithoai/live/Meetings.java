@@ -14,6 +14,7 @@ import vn.doithoai.meeting.MeetingRules;
 import vn.doithoai.meeting.MeetingState;
 import vn.doithoai.meeting.Role;
 import vn.doithoai.meeting.Setup;
+import vn.doithoai.meeting.StatePatch;
 import vn.doithoai.store.Directory;
 import vn.doithoai.store.EventStore;
 import vn.doithoai.store.MeetingSummary;
@@ -146,7 +147,8 @@ public final class Meetings {
         var row = new Directory.MeetingRow(meetingId, communeId, joinCode, summary.status(), summary.title(),
                 summary.scheduledAt(), now);
         var first = new EventStore.NewEvent(1, TypeNames.EVENTS.nameOf(created), Json.write(created),
-                Actor.ORGANISER.label(), now.atOffset(ZoneOffset.UTC), null);
+                Actor.ORGANISER.label(), now.atOffset(ZoneOffset.UTC), null,
+                Json.write(StatePatch.between(MeetingState.NEW, state).forStaff().parts()));
         return directory.inTransaction(conn -> directory.insertMeeting(conn, row, hashed(tokens))
                         .compose(v -> store.append(conn, meetingId, List.of(first), null)))
                 .map(v -> new Created(meetingId, joinCode, tokens))

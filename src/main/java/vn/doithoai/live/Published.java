@@ -20,15 +20,17 @@ public final class Published {
     private final Event event;
     private final String payload;
     private final StatePatch patch;
+    private final String staffPatch;
     private final Renderings renderings = new Renderings();
 
-    Published(long seq, Instant at, Actor actor, Event event, String payload, StatePatch patch) {
+    Published(long seq, Instant at, Actor actor, Event event, String payload, StatePatch patch, String staffPatch) {
         this.seq = seq;
         this.at = at;
         this.actor = actor;
         this.event = event;
         this.payload = payload;
         this.patch = patch;
+        this.staffPatch = staffPatch;
     }
 
     public long seq() {
@@ -55,6 +57,11 @@ public final class Published {
     /** What the event changed in the state, for screens that apply it without the rules. */
     public StatePatch patch() {
         return patch;
+    }
+
+    /** The patch as staff screens get it, as it was stored with the event (JSON); null if it was not. */
+    public String staffPatch() {
+        return staffPatch;
     }
 
     /** The rendering kept under {@code key}, made on first use. */

@@ -111,7 +111,7 @@ public record StatePatch(Map<String, Object> parts) {
      */
     public StatePatch visibleTo(Visibility.Viewer viewer) {
         if (viewer.role().isStaff()) {
-            return parts.containsKey("next") ? without("next") : this;
+            return forStaff();
         }
         if (registrations().isEmpty()) {
             return this;
@@ -123,6 +123,11 @@ public record StatePatch(Map<String, Object> parts) {
         var copy = new LinkedHashMap<>(parts);
         copy.put("registrations", mine);
         return new StatePatch(copy);
+    }
+
+    /** As a chair or secretary gets it: everything but {@code next} (staff hold every registration). */
+    public StatePatch forStaff() {
+        return parts.containsKey("next") ? without("next") : this;
     }
 
     private StatePatch without(String part) {

@@ -29,10 +29,10 @@ public final class EventStore {
      */
     private static final String APPEND = """
             WITH new_events AS (
-                INSERT INTO events (meeting_id, seq, type, payload, actor, occurred_at, command_id)
-                SELECT $1, e.seq, e.type, e.payload::jsonb, e.actor, e.occurred_at, e.command_id
-                FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[])
-                     AS e (seq, type, payload, actor, occurred_at, command_id)
+                INSERT INTO events (meeting_id, seq, type, payload, actor, occurred_at, command_id, staff_patch)
+                SELECT $1, e.seq, e.type, e.payload::jsonb, e.actor, e.occurred_at, e.command_id, e.staff_patch
+                FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $15::text[])
+                     AS e (seq, type, payload, actor, occurred_at, command_id, staff_patch)
             ), new_commands AS (
                 INSERT INTO commands (meeting_id, command_id, first_seq, last_seq)
                 SELECT $1, c.command_id, c.first_seq, c.last_seq
@@ -40,7 +40,7 @@ public final class EventStore {
             )
             UPDATE meetings SET status = $12, title = $13, scheduled_at = $14 WHERE id = $1 AND $11""";
     private static final String LOAD = """
-            SELECT seq, type, payload::text AS payload, actor, occurred_at, command_id
+            SELECT seq, type, payload::text AS payload, actor, occurred_at, command_id, staff_patch
             FROM events WHERE meeting_id = $1 AND seq > $2 ORDER BY seq""";
     private static final String LAST_SEQ = """
             SELECT coalesce(max(seq), 0) AS last_seq FROM events WHERE meeting_id = $1""";
@@ -52,8 +52,12 @@ public final class EventStore {
     public record AnsweredCommand(String commandId, long firstSeq, long lastSeq) {
     }
 
-    /** An event ready to be stored; {@code seq} follows the expected last sequence without gaps. */
-    public record NewEvent(long seq, String type, String payload, String actor, OffsetDateTime at, String commandId) {
+    /**
+     * An event ready to be stored; {@code seq} follows the expected last sequence without gaps.
+     * {@code staffPatch}: what it changed in the state, as staff screens get it (JSON).
+     */
+    public record NewEvent(long seq, String type, String payload, String actor, OffsetDateTime at, String commandId,
+                           String staffPatch) {
     }
 
     private final Pool pool;
@@ -76,6 +80,7 @@ public final class EventStore {
         var actors = new String[n];
         var times = new OffsetDateTime[n];
         var commandIds = new String[n];
+        var staffPatches = new String[n];
         for (int i = 0; i < n; i++) {
             NewEvent e = events.get(i);
             seqs[i] = e.seq();
@@ -84,6 +89,7 @@ public final class EventStore {
             actors[i] = e.actor();
             times[i] = e.at();
             commandIds[i] = e.commandId();
+            staffPatches[i] = e.staffPatch();
         }
         Map<String, long[]> spans = commandSpans(events);
         var answered = spans.keySet().toArray(String[]::new);
@@ -101,7 +107,8 @@ public final class EventStore {
                 .addValue(summary == null ? null : summary.status())
                 .addValue(summary == null ? null : summary.title())
                 .addValue(summary == null || summary.scheduledAt() == null ? null
-                        : summary.scheduledAt().atOffset(ZoneOffset.UTC));
+                        : summary.scheduledAt().atOffset(ZoneOffset.UTC))
+                .addValue(staffPatches);
         return conn.preparedQuery(APPEND).execute(row).<Void>mapEmpty().recover(failure -> Future.failedFuture(
                 isUniqueViolation(failure) ? new AppendConflict(meetingId.toString(), expected) : failure));
     }
@@ -119,7 +126,7 @@ public final class EventStore {
             for (Row row : rows) {
                 events.add(new StoredEvent(row.getLong("seq"), row.getString("type"), row.getString("payload"),
                         row.getString("actor"), row.getOffsetDateTime("occurred_at").toInstant(),
-                        row.getString("command_id")));
+                        row.getString("command_id"), row.getString("staff_patch")));
             }
             return events;
         });

@@ -8,9 +8,10 @@ import vn.doithoai.live.CommandResult;
 import vn.doithoai.live.Published;
 import vn.doithoai.live.Round;
 import vn.doithoai.meeting.Event;
-import vn.doithoai.meeting.StatePatch;
 import vn.doithoai.meeting.Visibility;
+import vn.doithoai.store.StoredEvent;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -46,12 +47,13 @@ public final class Frames {
 
     private static String event(Published p, Visibility.Viewer viewer, String audience) {
         if (audience.equals(STAFF)) {
-            return p.rendered(audience, () -> render(p, p.payload(), p.actor().label(), p.patch().visibleTo(viewer)));
+            return p.rendered(audience, () -> render(p, p.payload(), p.actor().label(),
+                    p.staffPatch() != null ? p.staffPatch() : Json.write(p.patch().forStaff().parts())));
         }
         boolean own = !audience.equals(PUBLIC_AUDIENCE);
         return p.rendered(audience, () -> render(p,
                 Visibility.hasPrivateData(p.event()) ? Json.write(Visibility.event(p.event(), viewer, own)) : p.payload(),
-                p.actor().role().name().toLowerCase(), p.patch().visibleTo(viewer)));
+                p.actor().role().name().toLowerCase(), Json.write(p.patch().visibleTo(viewer).parts())));
     }
 
     /** The same, encoded once per audience for every socket that gets it. */
@@ -113,13 +115,22 @@ public final class Frames {
         return !p.patch().registrationsOf(viewer).isEmpty();
     }
 
-    private static String render(Published p, String data, String actor, StatePatch patch) {
-        return "{\"type\":\"event\",\"seq\":" + p.seq()
-                + ",\"at\":\"" + p.at() + "\""
+    private static String render(Published p, String data, String actor, String patch) {
+        return render(p.seq(), p.at(), actor, TypeNames.EVENTS.nameOf(p.event()), data, patch);
+    }
+
+    /** An event as a staff screen was sent it, from the log: the row keeps its staff patch. */
+    static String storedEvent(StoredEvent e) {
+        return render(e.seq(), e.at(), e.actor(), e.type(), e.payload(), e.staffPatch());
+    }
+
+    private static String render(long seq, Instant at, String actor, String name, String data, String patch) {
+        return "{\"type\":\"event\",\"seq\":" + seq
+                + ",\"at\":\"" + at + "\""
                 + ",\"actor\":\"" + actor + "\""
-                + ",\"name\":\"" + TypeNames.EVENTS.nameOf(p.event()) + "\""
+                + ",\"name\":\"" + name + "\""
                 + ",\"data\":" + data
-                + ",\"patch\":" + Json.write(patch.parts()) + "}";
+                + ",\"patch\":" + patch + "}";
     }
 
     public static String welcome(MeetingRef meeting, Visibility.Viewer viewer, String attendeeKey,
@@ -141,15 +152,20 @@ public final class Frames {
 
     /**
      * A staff screen's welcome with the state as stored (see {@link CatchUp#storedState}), put
-     * together from its UTF-8 bytes: a long meeting's megabytes are neither decoded nor encoded again.
+     * together from its UTF-8 bytes: a long meeting's megabytes are neither decoded nor encoded
+     * again. The events stored after it follow in {@code events}; the welcome's {@code seq} is the state's.
      */
     static SharedText welcomeWithStoredState(MeetingRef meeting, Visibility.Viewer viewer, String attendeeKey,
                                              CatchUp catchUp, long serverTime) {
         if (!viewer.role().isStaff()) {
             throw new IllegalStateException("the whole stored state is for staff screens only");
         }
+        var events = new StringBuilder(",\"events\":[");
+        for (int i = 0; i < catchUp.storedAfter().size(); i++) {
+            events.append(i == 0 ? "" : ",").append(storedEvent(catchUp.storedAfter().get(i)));
+        }
         return SharedText.of(welcomeHead(meeting, viewer, attendeeKey, catchUp, serverTime)
-                + ",\"catchUp\":\"snapshot\",\"snapshot\":", catchUp.storedState(), ",\"events\":[]}");
+                + ",\"catchUp\":\"snapshot\",\"snapshot\":", catchUp.storedState(), events.append("]}").toString());
     }
 
     /** The welcome's fields before the catch-up, without the closing brace. */

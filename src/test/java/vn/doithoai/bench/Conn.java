@@ -129,7 +129,9 @@ final class Conn {
         }
         String type = frame.path("type").asText();
         if (type.equals("welcome")) {
-            welcomeSeq = frame.path("seq").asLong();
+            // The state it brings the screen to: after a crash, a staff welcome carries the events after its snapshot.
+            JsonNode events = frame.path("events");
+            welcomeSeq = events.isEmpty() ? frame.path("seq").asLong() : events.get(events.size() - 1).path("seq").asLong();
             welcome.tryComplete(frame);
         } else if (frame.has("id")) {
             String id = frame.path("id").asText();

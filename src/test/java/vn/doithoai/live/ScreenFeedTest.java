@@ -115,7 +115,7 @@ class ScreenFeedTest {
         for (Event event : decision.events()) {
             MeetingState before = state;
             state = event.apply(state, NOW);
-            published.add(new Published(++seq, NOW, actor, event, "{}", StatePatch.between(before, state)));
+            published.add(new Published(++seq, NOW, actor, event, "{}", StatePatch.between(before, state), null));
         }
         return published;
     }

@@ -1,5 +1,6 @@
 package vn.doithoai.live;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
@@ -20,13 +21,17 @@ import vn.doithoai.meeting.MeetingKind;
 import vn.doithoai.store.Directory;
 import vn.doithoai.store.EventStore;
 import vn.doithoai.store.SnapshotStore;
+import vn.doithoai.store.StoredEvent;
+import vn.doithoai.support.Patches;
 import vn.doithoai.support.TestPostgres;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.doithoai.live.RecordingScreen.sleep;
@@ -186,6 +191,60 @@ class SnapshotRecoveryTest {
         assertThat(await(minute).firstSeq()).isEqualTo(before.seq() + 1);
         waitUntil(() -> chair.seqs().contains(before.seq() + 1) && display.seqs().contains(before.seq() + 1));
         assertThat(chair.welcomes).hasSize(1);
+    }
+
+    @Test
+    void afterACrashStaffSeeTheSnapshotWithTheEventsAfterItBeforeTheyAreReplayed() throws Exception {
+        CatchUp before = await(meetingWithMinutes(restarted(), 12).read()); // never stopped: as after a crash
+        long snapshot = snapshotSeqReaching(before.seq() - EVERY);
+        assertThat(snapshot).isLessThan(before.seq());
+        Meetings again = restarted();
+        var chair = new RecordingScreen(Actor.CHAIR, vertx.getOrCreateContext());
+        var display = new RecordingScreen(Actor.DISPLAY, vertx.getOrCreateContext());
+        Future<Void> displayJoined;
+        try (var held = new HeldWorkers()) {
+            MeetingOwner owner = await(again.get(meetingId));
+            await(owner.join(chair, null));
+            displayJoined = owner.join(display, null);
+
+            waitUntil(() -> chair.welcomes.size() == 1);
+            CatchUp stored = chair.welcomes.get(0);
+            assertThat(stored.seq()).as("the welcome's seq is the stored state's").isEqualTo(snapshot);
+            assertThat(stored.storedAfter()).extracting(StoredEvent::seq)
+                    .isEqualTo(LongStream.rangeClosed(snapshot + 1, before.seq()).boxed().toList());
+            // The chair's screen applies their patches to the stored state: the meeting as it stood.
+            var frames = new ArrayList<JsonNode>();
+            for (StoredEvent e : stored.storedAfter()) {
+                frames.add(Json.object().set("patch", Json.MAPPER.readTree(e.staffPatch())));
+            }
+            assertThat(Patches.apply(Json.MAPPER.readTree(stored.storedState()), frames))
+                    .isEqualTo(Json.MAPPER.readTree(Json.write(before.snapshot())));
+            sleep(100);
+            assertThat(display.welcomes).as("the hall waits for the state").isEmpty();
+        }
+        await(displayJoined);
+        waitUntil(() -> display.welcomes.size() == 1);
+        assertThat(display.welcomes.get(0).seq()).isEqualTo(before.seq());
+        assertThat(chair.welcomes).as("no second welcome: the first was right").hasSize(1);
+    }
+
+    @Test
+    void eventsStoredWithoutTheirStaffPatchAreReplayedBeforeTheMeetingIsShown() throws Exception {
+        CatchUp before = await(meetingWithMinutes(restarted(), 12).read());
+        long snapshot = snapshotSeqReaching(before.seq() - EVERY);
+        await(pool.query("ALTER TABLE events DISABLE TRIGGER events_are_append_only").execute());
+        await(pool.preparedQuery("UPDATE events SET staff_patch = NULL WHERE seq = $1").execute(Tuple.of(snapshot + 1)));
+        Future<MeetingOwner> loading;
+        try (var held = new HeldWorkers()) {
+            loading = restarted().get(meetingId);
+            sleep(200);
+            assertThat(loading.isComplete()).as("not handed out before the state is read").isFalse();
+        }
+        var chair = new RecordingScreen(Actor.CHAIR, vertx.getOrCreateContext());
+        await(await(loading).join(chair, null));
+        waitUntil(() -> chair.welcomes.size() == 1);
+        assertThat(chair.welcomes.get(0).seq()).isEqualTo(before.seq());
+        assertThat(chair.welcomes.get(0).snapshot()).isEqualTo(before.snapshot());
     }
 
     @Test

@@ -13,8 +13,10 @@ import vn.doithoai.codec.Json;
 import vn.doithoai.live.CatchUp;
 import vn.doithoai.meeting.Actor;
 import vn.doithoai.meeting.Visibility;
+import vn.doithoai.store.StoredEvent;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +49,14 @@ class StoredStateWelcomeTest {
         byte[] stored = Json.write(Map.of("minutes", minutes)).getBytes(StandardCharsets.UTF_8);
         assertThat(stored.length).as("several frames' worth").isGreaterThan(4 * WebServer.MAX_WEBSOCKET_FRAME);
         var meeting = new Frames.MeetingRef(UUID.randomUUID(), "AC3F7K", "http://localhost/j/AC3F7K");
+        // After a crash: two events were stored after the state, each with the patch staff screens were sent.
+        var after = List.of(
+                new StoredEvent(43, "MinuteRecorded", "{\"entryId\": 3001, \"text\": \"Dòng 43\"}", "secretary",
+                        Instant.parse("2026-06-15T01:02:03.456789Z"), "m-43", "{\"minutes\":[{\"id\":3001}]}"),
+                new StoredEvent(44, "SlotExtended", "{\"seconds\": 60}", "chair",
+                        Instant.parse("2026-06-15T01:02:04Z"), null, "{\"floor\":null}"));
         SharedText welcome = Frames.welcomeWithStoredState(meeting, Visibility.Viewer.of(Actor.CHAIR), null,
-                new CatchUp(42, List.of(), null, stored), 1_795_643_731_114L);
+                new CatchUp(42, List.of(), null, stored, after), 1_795_643_731_114L);
 
         // As the server does: the welcome answers the screen's hello, on an open socket.
         HttpServer server = vertx.createHttpServer()
@@ -74,7 +82,17 @@ class StoredStateWelcomeTest {
         assertThat(received.path("role").asText()).isEqualTo("CHAIR");
         assertThat(received.path("seq").asLong()).isEqualTo(42);
         assertThat(received.path("catchUp").asText()).isEqualTo("snapshot");
-        assertThat(received.path("events")).isEmpty();
+        assertThat(received.path("events")).hasSize(2);
+        JsonNode first = received.path("events").get(0);
+        assertThat(first.path("type").asText()).isEqualTo("event");
+        assertThat(first.path("seq").asLong()).isEqualTo(43);
+        assertThat(first.path("at").asText()).isEqualTo("2026-06-15T01:02:03.456789Z");
+        assertThat(first.path("actor").asText()).isEqualTo("secretary");
+        assertThat(first.path("name").asText()).isEqualTo("MinuteRecorded");
+        assertThat(first.path("data").path("text").asText()).isEqualTo("Dòng 43");
+        assertThat(first.path("patch")).isEqualTo(Json.MAPPER.readTree("{\"minutes\":[{\"id\":3001}]}"));
+        assertThat(received.path("events").get(1).path("seq").asLong()).isEqualTo(44);
+        assertThat(received.path("events").get(1).path("patch").path("floor").isNull()).isTrue();
         var got = new ArrayList<String>();
         received.path("snapshot").path("minutes").forEach(m -> got.add(m.asText()));
         assertThat(got).isEqualTo(minutes);
@@ -89,7 +107,7 @@ class StoredStateWelcomeTest {
     void theStoredStateIsForStaffScreensOnly() {
         var meeting = new Frames.MeetingRef(UUID.randomUUID(), "AC3F7K", "http://localhost/j/AC3F7K");
         assertThatThrownBy(() -> Frames.welcomeWithStoredState(meeting, Visibility.Viewer.of(Actor.DISPLAY), null,
-                new CatchUp(1, List.of(), null, "{}".getBytes(StandardCharsets.UTF_8)), 0))
+                new CatchUp(1, List.of(), null, "{}".getBytes(StandardCharsets.UTF_8), List.of()), 0))
                 .isInstanceOf(IllegalStateException.class);
     }
 }
