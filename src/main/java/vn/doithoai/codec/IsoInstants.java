@@ -40,6 +40,12 @@ public final class IsoInstants {
                 .addDeserializer(Instant.class, new Reader());
     }
 
+    /** The same text as {@link Instant#toString()}, made without the formatter for years 0–9999. */
+    public static String text(Instant instant) {
+        String text = format(instant);
+        return text != null ? text : instant.toString();
+    }
+
     /** "yyyy-MM-ddTHH:mm:ss[.fff[fff[fff]]]Z" as ISO_INSTANT writes it, or null for a year outside 0–9999. */
     static String format(Instant instant) {
         long seconds = instant.getEpochSecond();

@@ -1,6 +1,7 @@
 package vn.doithoai.transport;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import vn.doithoai.codec.IsoInstants;
 import vn.doithoai.codec.Json;
 import vn.doithoai.codec.TypeNames;
 import vn.doithoai.live.CatchUp;
@@ -82,7 +83,7 @@ public final class Frames {
         Published last = round.events().get(round.events().size() - 1);
         return "{\"type\":\"events\",\"firstSeq\":" + round.firstSeq()
                 + ",\"lastSeq\":" + round.lastSeq()
-                + ",\"at\":\"" + last.at() + "\""
+                + ",\"at\":\"" + IsoInstants.text(last.at()) + "\""
                 + ",\"counts\":" + Json.write(counts)
                 + ",\"patch\":" + Json.write(round.patch().visibleTo(PUBLIC).parts()) + "}";
     }
@@ -126,7 +127,7 @@ public final class Frames {
 
     private static String render(long seq, Instant at, String actor, String name, String data, String patch) {
         return "{\"type\":\"event\",\"seq\":" + seq
-                + ",\"at\":\"" + at + "\""
+                + ",\"at\":\"" + IsoInstants.text(at) + "\""
                 + ",\"actor\":\"" + actor + "\""
                 + ",\"name\":\"" + name + "\""
                 + ",\"data\":" + data
