@@ -300,8 +300,14 @@ public final class MeetingOwner {
     Future<Void> snapshotBeforeStop() {
         Promise<Void> saved = Promise.promise();
         context.runOnContext(v -> {
-            // The latest may still be on its way, or have failed (then it is taken again).
-            (lastSeq == snapshotSeq ? snapshotSaved.recover(e -> takeSnapshot()) : takeSnapshot()).onComplete(saved);
+            if (restoring != null && restoring.after.isEmpty()) {
+                saved.complete(); // being read back from a snapshot of the whole log: nothing new to save
+                return;
+            }
+            // After a crash, the events after the snapshot are saved once replayed. The latest
+            // snapshot may still be on its way, or have failed (then it is taken again).
+            whenStateInMemory().compose(x -> lastSeq == snapshotSeq ? snapshotSaved.recover(e -> takeSnapshot())
+                    : takeSnapshot()).onComplete(saved);
         });
         return saved.future();
     }

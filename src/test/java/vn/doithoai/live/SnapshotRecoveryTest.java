@@ -229,6 +229,22 @@ class SnapshotRecoveryTest {
     }
 
     @Test
+    void aStopWhileACrashedMeetingIsReadBackSavesItOnceItIsRead() throws Exception {
+        CatchUp before = await(meetingWithMinutes(restarted(), 12).read());
+        assertThat(snapshotSeqReaching(before.seq() - EVERY)).isLessThan(before.seq());
+        Meetings again = restarted();
+        Future<Integer> stopped;
+        try (var held = new HeldWorkers()) {
+            await(again.get(meetingId));
+            stopped = again.snapshotBeforeStop();
+            sleep(100);
+            assertThat(stopped.isComplete()).as("waits for the events after the snapshot to be replayed").isFalse();
+        }
+        assertThat(await(stopped)).isEqualTo(1);
+        assertThat(snapshotSeq()).isEqualTo(before.seq());
+    }
+
+    @Test
     void eventsStoredWithoutTheirStaffPatchAreReplayedBeforeTheMeetingIsShown() throws Exception {
         CatchUp before = await(meetingWithMinutes(restarted(), 12).read());
         long snapshot = snapshotSeqReaching(before.seq() - EVERY);
