@@ -170,10 +170,17 @@ public final class MeetingOwner {
 
     private Future<Void> rebuild(Runnable presentable) {
         long started = System.nanoTime();
-        Future<Long> logEnd = store.lastSeq(id); // read with the snapshot: does it hold the whole log?
+        // Read while the snapshot comes: the events after it, or the whole log if there is none.
+        Future<EventStore.AfterSnapshot> afterLatest = store.afterLatestSnapshot(id, SNAPSHOT_FORMAT);
         return snapshots.latest(id, SNAPSHOT_FORMAT)
-                .compose(latest -> latest.isEmpty() ? store.load(id, 0)
-                        : logEnd.compose(end -> fromSnapshot(latest.get(), end, presentable)))
+                .compose(latest -> {
+                    long seq = latest.map(SnapshotStore.Snapshot::seq).orElse(0L);
+                    // Another snapshot may have landed between the two reads (the meeting's last
+                    // owner saving one as it was let go): then the events after the one read.
+                    Future<List<StoredEvent>> after = afterLatest.compose(a -> a.snapshotSeq() == seq
+                            ? Future.succeededFuture(a.events()) : store.load(id, seq));
+                    return latest.isEmpty() ? after : fromSnapshot(latest.get(), after, presentable);
+                })
                 .compose(tail -> {
                     long read = System.nanoTime();
                     try {
@@ -195,14 +202,13 @@ public final class MeetingOwner {
      * The state from the snapshot, and the events after it still to replay (the whole log if the
      * snapshot cannot be read). Once those events are read, the owner is presentable while the state is parsed.
      */
-    private Future<List<StoredEvent>> fromSnapshot(SnapshotStore.Snapshot snapshot, long logEnd, Runnable presentable) {
+    private Future<List<StoredEvent>> fromSnapshot(SnapshotStore.Snapshot snapshot, Future<List<StoredEvent>> after,
+                                                   Runnable presentable) {
         // Parsed on another thread while the events after it and the command ids it covers are read.
         Future<MeetingState> parsed = snapshotWork.executeBlocking(() -> Json.read(snapshot.state(), MeetingState.class), false);
         Future<List<EventStore.AnsweredCommand>> commands = store.answered(id, snapshot.seq());
         lastSeq = snapshot.seq(); // until the text proves unreadable
         snapshotSeq = snapshot.seq();
-        Future<List<StoredEvent>> after = logEnd == snapshot.seq() ? Future.succeededFuture(List.of())
-                : store.load(id, snapshot.seq());
         return after.compose(tail -> {
             if (tail.stream().allMatch(e -> e.staffPatch() != null)) {
                 restoring = new Restoring(snapshot.state(), snapshot.seq(), tail);

@@ -42,11 +42,25 @@ public final class EventStore {
     private static final String LOAD = """
             SELECT seq, type, payload::text AS payload, actor, occurred_at, command_id, staff_patch
             FROM events WHERE meeting_id = $1 AND seq > $2 ORDER BY seq""";
-    private static final String LAST_SEQ = """
-            SELECT coalesce(max(seq), 0) AS last_seq FROM events WHERE meeting_id = $1""";
+    /**
+     * The events after the meeting's latest snapshot of a format, with that snapshot's sequence (0
+     * for none: the whole log), so a restart reads them while the snapshot itself comes.
+     */
+    private static final String AFTER_LATEST_SNAPSHOT = """
+            WITH latest AS (
+                SELECT coalesce(max(seq), 0) AS seq FROM snapshots WHERE meeting_id = $1 AND format = $2
+            )
+            SELECT latest.seq AS snapshot_seq, e.seq, e.type, e.payload::text AS payload, e.actor, e.occurred_at,
+                   e.command_id, e.staff_patch
+            FROM latest LEFT JOIN events e ON e.meeting_id = $1 AND e.seq > latest.seq
+            ORDER BY e.seq""";
     private static final String ANSWERED = """
             SELECT command_id, first_seq, last_seq FROM commands WHERE meeting_id = $1 AND last_seq <= $2""";
     private static final String UNIQUE_VIOLATION = "23505";
+
+    /** The events after the snapshot at {@code snapshotSeq} (0: no snapshot, the whole log). */
+    public record AfterSnapshot(long snapshotSeq, List<StoredEvent> events) {
+    }
 
     /** A client command that was stored: the events it made. */
     public record AnsweredCommand(String commandId, long firstSeq, long lastSeq) {
@@ -113,23 +127,34 @@ public final class EventStore {
                 isUniqueViolation(failure) ? new AppendConflict(meetingId.toString(), expected) : failure));
     }
 
-    /** The sequence of the meeting's last event (0 for none). */
-    public Future<Long> lastSeq(UUID meetingId) {
-        return pool.preparedQuery(LAST_SEQ).execute(Tuple.of(meetingId))
-                .map(rows -> rows.iterator().next().getLong("last_seq"));
-    }
-
     /** The whole log of a meeting, or what follows {@code afterSeq}, in order. */
     public Future<List<StoredEvent>> load(UUID meetingId, long afterSeq) {
         return pool.preparedQuery(LOAD).execute(Tuple.of(meetingId, afterSeq)).map(rows -> {
             var events = new ArrayList<StoredEvent>(rows.size());
-            for (Row row : rows) {
-                events.add(new StoredEvent(row.getLong("seq"), row.getString("type"), row.getString("payload"),
-                        row.getString("actor"), row.getOffsetDateTime("occurred_at").toInstant(),
-                        row.getString("command_id"), row.getString("staff_patch")));
-            }
+            rows.forEach(row -> events.add(storedEvent(row)));
             return events;
         });
+    }
+
+    /** The events after the latest snapshot of {@code snapshotFormat}, in order, and which snapshot that is. */
+    public Future<AfterSnapshot> afterLatestSnapshot(UUID meetingId, int snapshotFormat) {
+        return pool.preparedQuery(AFTER_LATEST_SNAPSHOT).execute(Tuple.of(meetingId, snapshotFormat)).map(rows -> {
+            long snapshotSeq = 0;
+            var events = new ArrayList<StoredEvent>(rows.size());
+            for (Row row : rows) { // one row with no event when nothing follows the snapshot
+                snapshotSeq = row.getLong("snapshot_seq");
+                if (row.getValue("seq") != null) {
+                    events.add(storedEvent(row));
+                }
+            }
+            return new AfterSnapshot(snapshotSeq, events);
+        });
+    }
+
+    private static StoredEvent storedEvent(Row row) {
+        return new StoredEvent(row.getLong("seq"), row.getString("type"), row.getString("payload"),
+                row.getString("actor"), row.getOffsetDateTime("occurred_at").toInstant(),
+                row.getString("command_id"), row.getString("staff_patch"));
     }
 
     /** The commands whose events are all at or before {@code upToSeq} (those a snapshot covers). */
