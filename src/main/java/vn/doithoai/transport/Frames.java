@@ -117,21 +117,23 @@ public final class Frames {
     }
 
     private static String render(Published p, String data, String actor, String patch) {
-        return render(p.seq(), p.at(), actor, TypeNames.EVENTS.nameOf(p.event()), data, patch);
+        return render(new StringBuilder(128 + data.length() + patch.length()), p.seq(), p.at(), actor,
+                TypeNames.EVENTS.nameOf(p.event()), data, patch).toString();
     }
 
-    /** An event as a staff screen was sent it, from the log: the row keeps its staff patch. */
-    static String storedEvent(StoredEvent e) {
-        return render(e.seq(), e.at(), e.actor(), e.type(), e.payload(), e.staffPatch());
+    /** An event as a staff screen was sent it, from the log (the row keeps its staff patch), added to {@code into}. */
+    static StringBuilder storedEvent(StringBuilder into, StoredEvent e) {
+        return render(into, e.seq(), e.at(), e.actor(), e.type(), e.payload(), e.staffPatch());
     }
 
-    private static String render(long seq, Instant at, String actor, String name, String data, String patch) {
-        return "{\"type\":\"event\",\"seq\":" + seq
-                + ",\"at\":\"" + IsoInstants.text(at) + "\""
-                + ",\"actor\":\"" + actor + "\""
-                + ",\"name\":\"" + name + "\""
-                + ",\"data\":" + data
-                + ",\"patch\":" + patch + "}";
+    private static StringBuilder render(StringBuilder into, long seq, Instant at, String actor, String name, String data,
+                                        String patch) {
+        return into.append("{\"type\":\"event\",\"seq\":").append(seq)
+                .append(",\"at\":\"").append(IsoInstants.text(at))
+                .append("\",\"actor\":\"").append(actor)
+                .append("\",\"name\":\"").append(name)
+                .append("\",\"data\":").append(data)
+                .append(",\"patch\":").append(patch).append('}');
     }
 
     public static String welcome(MeetingRef meeting, Visibility.Viewer viewer, String attendeeKey,
@@ -161,9 +163,10 @@ public final class Frames {
         if (!viewer.role().isStaff()) {
             throw new IllegalStateException("the whole stored state is for staff screens only");
         }
-        var events = new StringBuilder(",\"events\":[");
+        // Written into one builder: after a crash, hundreds of events, on a server that has compiled nothing yet.
+        var events = new StringBuilder(512 * catchUp.storedAfter().size() + 16).append(",\"events\":[");
         for (int i = 0; i < catchUp.storedAfter().size(); i++) {
-            events.append(i == 0 ? "" : ",").append(storedEvent(catchUp.storedAfter().get(i)));
+            storedEvent(i == 0 ? events : events.append(','), catchUp.storedAfter().get(i));
         }
         return SharedText.of(welcomeHead(meeting, viewer, attendeeKey, catchUp, serverTime)
                 + ",\"catchUp\":\"snapshot\",\"snapshot\":", catchUp.storedState(), events.append("]}").toString());
