@@ -99,7 +99,7 @@ final class Scenarios {
             out.put("connectSeconds", (System.nanoTime() - t0) / 1e9);
             Conn.EVENT_BYTES.set(0);
             Conn.EVENT_FRAMES.set(0);
-            ObjectNode doithoai = drive(server, clients, chairs, screenConns, meetings, rate, seconds, warmup,
+            ObjectNode doithoai = drive(server.pid(), clients, chairs, screenConns, meetings, rate, seconds, warmup,
                     (chair, id) -> chair.command(id, "ExtendSlot", Map.of("seconds", 1)));
             bytes = Conn.EVENT_FRAMES.get() == 0 ? 300 : (double) Conn.EVENT_BYTES.get() / Conn.EVENT_FRAMES.get();
             doithoai.put("meanEventFrameChars", Math.round(bytes));
@@ -133,7 +133,7 @@ final class Scenarios {
                 }
             }
             List<Conn> screenConns = clients.connect(specs, env.connectConcurrency(), 600_000);
-            ObjectNode result = drive(null, clients, chairs, screenConns, meetings, rate, seconds, warmup,
+            ObjectNode result = drive(bare.pid(), clients, chairs, screenConns, meetings, rate, seconds, warmup,
                     (chair, id) -> chair.sendRaw(id, "CMD " + id + " " + frameBytes));
             result.put("frameChars", frameBytes).put("pid", bare.pid());
             return result;
@@ -168,7 +168,7 @@ final class Scenarios {
      * Each chair sends one command every 1/rate s (phases spread at random) for {@code seconds};
      * afterwards every screen's arrival of the command's last event is joined with its send time.
      */
-    private static ObjectNode drive(Target server, Clients clients, List<Conn> chairs, List<Conn> screens, int meetings,
+    private static ObjectNode drive(long serverPid, Clients clients, List<Conn> chairs, List<Conn> screens, int meetings,
                                     double rate, int seconds, int warmup,
                                     BiFunction<Conn, String, CompletableFuture<Conn.Answer>> send) throws Exception {
         var byMeeting = new ArrayList<List<Conn>>();
@@ -182,7 +182,7 @@ final class Scenarios {
         long start = System.nanoTime();
         long measureFrom = start + TimeUnit.SECONDS.toNanos(warmup);
         long end = start + TimeUnit.SECONDS.toNanos(warmup + seconds);
-        long cpu0 = cpuNanos(server);
+        long cpu0 = cpuNanos(serverPid);
         long selfCpu0 = selfCpuNanos();
         var counter = new AtomicLong();
         Lat loopLag = meterLoopLag(clients, measureFrom, end);
@@ -212,7 +212,7 @@ final class Scenarios {
                 unanswered++;
             }
         }
-        long cpu1 = cpuNanos(server);
+        long cpu1 = cpuNanos(serverPid);
         long selfCpu1 = selfCpuNanos();
         double wall = (System.nanoTime() - start) / 1e9;
         Thread.sleep(2000); // the last events reach the screens
@@ -715,11 +715,16 @@ final class Scenarios {
 
     /** utime+stime of a forked server from /proc/<pid>/stat, in ns; -1 in process. */
     private static long cpuNanos(Target server) {
-        if (server == null || server.pid() < 0) {
+        return server == null ? -1 : cpuNanos(server.pid());
+    }
+
+    /** utime+stime of process {@code pid} (the server under test, or the bare broadcaster), in ns; -1 if unknown. */
+    private static long cpuNanos(long pid) {
+        if (pid < 0) {
             return -1;
         }
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(server.pid()), "stat"));
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // USER_HZ = 100
         } catch (IOException | RuntimeException e) {
