@@ -115,6 +115,11 @@ public final class Server implements AutoCloseable {
         return meetings;
     }
 
+    /** The Vert.x it runs on: a test holds its snapshot threads through it (see HeldSnapshotThreads). */
+    public Vertx vertx() {
+        return vertx;
+    }
+
     public String publicUrl() {
         return publicUrl;
     }

@@ -23,8 +23,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class MeetingHosts {
 
     /** The snapshot pool, by name (Vert.x shares a named pool). */
-    static final String SNAPSHOT_POOL = "doithoai-snapshots";
-    static final int SNAPSHOT_THREADS = 2;
+    public static final String SNAPSHOT_POOL = "doithoai-snapshots";
+    public static final int SNAPSHOT_THREADS = 2;
 
     private final List<Context> contexts;
     private final WorkerExecutor snapshotWork;

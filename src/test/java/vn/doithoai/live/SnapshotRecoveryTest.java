@@ -22,6 +22,7 @@ import vn.doithoai.store.Directory;
 import vn.doithoai.store.EventStore;
 import vn.doithoai.store.SnapshotStore;
 import vn.doithoai.store.StoredEvent;
+import vn.doithoai.support.HeldSnapshotThreads;
 import vn.doithoai.support.Patches;
 import vn.doithoai.support.TestPostgres;
 
@@ -169,7 +170,7 @@ class SnapshotRecoveryTest {
         Future<Void> displayJoined;
         Future<CommandResult> minute;
         Future<CatchUp> read;
-        try (var held = new HeldWorkers()) { // the snapshot is parsed on a worker thread: none is free
+        try (var held = new HeldSnapshotThreads(vertx)) { // the snapshot is parsed on a worker thread: none is free
             MeetingOwner owner = await(again.get(meetingId));
             await(owner.join(chair, null));
             displayJoined = owner.join(display, null);
@@ -202,7 +203,7 @@ class SnapshotRecoveryTest {
         var chair = new RecordingScreen(Actor.CHAIR, vertx.getOrCreateContext());
         var display = new RecordingScreen(Actor.DISPLAY, vertx.getOrCreateContext());
         Future<Void> displayJoined;
-        try (var held = new HeldWorkers()) {
+        try (var held = new HeldSnapshotThreads(vertx)) {
             MeetingOwner owner = await(again.get(meetingId));
             await(owner.join(chair, null));
             displayJoined = owner.join(display, null);
@@ -234,7 +235,7 @@ class SnapshotRecoveryTest {
         assertThat(snapshotSeqReaching(before.seq() - EVERY)).isLessThan(before.seq());
         Meetings again = restarted();
         Future<Integer> stopped;
-        try (var held = new HeldWorkers()) {
+        try (var held = new HeldSnapshotThreads(vertx)) {
             await(again.get(meetingId));
             stopped = again.snapshotBeforeStop();
             sleep(100);
@@ -251,7 +252,7 @@ class SnapshotRecoveryTest {
         await(pool.query("ALTER TABLE events DISABLE TRIGGER events_are_append_only").execute());
         await(pool.preparedQuery("UPDATE events SET staff_patch = NULL WHERE seq = $1").execute(Tuple.of(snapshot + 1)));
         Future<MeetingOwner> loading;
-        try (var held = new HeldWorkers()) {
+        try (var held = new HeldSnapshotThreads(vertx)) {
             loading = restarted().get(meetingId);
             sleep(200);
             assertThat(loading.isComplete()).as("not handed out before the state is read").isFalse();
@@ -270,7 +271,7 @@ class SnapshotRecoveryTest {
                 .execute(Tuple.of(meetingId, "{\"not\":\"a state\"}")));
         Meetings again = restarted();
         var chair = new RecordingScreen(Actor.CHAIR, vertx.getOrCreateContext());
-        try (var held = new HeldWorkers()) {
+        try (var held = new HeldSnapshotThreads(vertx)) {
             await(await(again.get(meetingId)).join(chair, null));
             waitUntil(() -> chair.welcomes.size() == 1);
             assertThat(new String(chair.welcomes.get(0).storedState(), java.nio.charset.StandardCharsets.UTF_8))
@@ -290,7 +291,7 @@ class SnapshotRecoveryTest {
         Meetings again = restarted();
         MeetingOwner owner;
         Future<CommandResult> minute;
-        try (var held = new HeldWorkers()) {
+        try (var held = new HeldSnapshotThreads(vertx)) {
             owner = await(again.get(meetingId));
             minute = owner.submit(new Command.RecordMinute("Ý kiến", null), Actor.SECRETARY, "m4");
         }
@@ -302,33 +303,6 @@ class SnapshotRecoveryTest {
         MeetingOwner afresh = await(again.get(meetingId));
         assertThat(afresh).isNotSameAs(owner);
         assertThat(afresh.stateRead().toCompletionStage().toCompletableFuture()).failsWithin(10, TimeUnit.SECONDS);
-    }
-
-    /**
-     * The snapshot pool's threads busy until closed, so a snapshot waits to be read while the
-     * meetings' own threads and the database go on.
-     */
-    private final class HeldWorkers implements AutoCloseable {
-        private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        private final io.vertx.core.WorkerExecutor pool =
-                vertx.createSharedWorkerExecutor(MeetingHosts.SNAPSHOT_POOL, MeetingHosts.SNAPSHOT_THREADS);
-
-        HeldWorkers() throws InterruptedException {
-            var running = new java.util.concurrent.CountDownLatch(MeetingHosts.SNAPSHOT_THREADS);
-            for (int i = 0; i < MeetingHosts.SNAPSHOT_THREADS; i++) {
-                pool.executeBlocking(() -> {
-                    running.countDown();
-                    return release.await(30, TimeUnit.SECONDS);
-                }, false);
-            }
-            assertThat(running.await(10, TimeUnit.SECONDS)).as("every snapshot thread held").isTrue();
-        }
-
-        @Override
-        public void close() {
-            release.countDown();
-            pool.close();
-        }
     }
 
     @Test
