@@ -27,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServerRestartScreensTest {
 
     private final List<Screen> screens = new ArrayList<>();
+    private Config config;
+    private int port;
     private Server server;
 
     @AfterEach
@@ -43,13 +45,18 @@ class ServerRestartScreensTest {
         return screen;
     }
 
+    /** A server on a fresh database, with a meeting of this title. */
+    private JsonNode serverWithMeeting(String title) throws Exception {
+        Screen.assumeBrowserInstalled();
+        config = TestPostgres.freshDatabaseConfig().withAdminSecret(Organiser.SECRET);
+        server = Server.start(config);
+        port = server.port();
+        return new Organiser(port).communeWithMeeting(Map.of("title", title));
+    }
+
     @Test
     void everyOpenScreenComesBackToTheSameStateAndTheSecretarysUnsavedTextIsStillThere() throws Exception {
-        Screen.assumeBrowserInstalled();
-        Config config = TestPostgres.freshDatabaseConfig().withAdminSecret(Organiser.SECRET);
-        server = Server.start(config);
-        int port = server.port();
-        JsonNode created = new Organiser(port).communeWithMeeting(Map.of("title", "Hội nghị đối thoại — khởi động lại máy chủ"));
+        JsonNode created = serverWithMeeting("Hội nghị đối thoại — khởi động lại máy chủ");
         Screen chair = open("restart-chair", 1440, 1000);
         Screen secretary = open("restart-secretary", 1440, 1000);
         Screen display = open("restart-display", 1920, 1080);
@@ -120,23 +127,19 @@ class ServerRestartScreensTest {
      */
     @Test
     void aChairPageOpenedAfterACrashShowsTheMeetingAsItStoodBeforeTheServerHasReadItBack() throws Exception {
-        Screen.assumeBrowserInstalled();
-        Config config = TestPostgres.freshDatabaseConfig().withAdminSecret(Organiser.SECRET);
-        server = Server.start(config);
-        int port = server.port();
         // A scheduled meeting is read back when a screen asks for it, not at the start, so the test can hold the reading.
-        JsonNode created = new Organiser(port).communeWithMeeting(Map.of("title", "Đối thoại — tiêu đề 1"));
+        JsonNode created = serverWithMeeting("Đối thoại — tiêu đề 1");
         String setupPath = "/api/meetings/" + created.path("meetingId").asText() + "/setup";
         assertThat(new Organiser(port).put(setupPath, Map.of("title", "Đối thoại — tiêu đề 2")).status()).isEqualTo(200);
         server.close(); // saves the state at event 2
-        String savedAtTwo = savedState(config, 2);
+        String savedAtTwo = savedState(2);
 
         server = Server.start(config.withPort(port));
         for (int i = 3; i <= 5; i++) {
             assertThat(new Organiser(port).put(setupPath, Map.of("title", "Đối thoại — tiêu đề " + i)).status()).isEqualTo(200);
         }
         server.close(); // saves it at event 5
-        sql(config, "UPDATE snapshots SET seq = 2, state = ? WHERE seq = 5", savedAtTwo);
+        sql("UPDATE snapshots SET seq = 2, state = ? WHERE seq = 5", savedAtTwo);
 
         server = Server.start(config.withPort(port));
         Screen chair = open("crash-chair", 1440, 1000);
@@ -155,8 +158,8 @@ class ServerRestartScreensTest {
     }
 
     /** The state saved as of event {@code seq}, as stored. */
-    private static String savedState(Config config, long seq) throws Exception {
-        try (Connection c = connect(config); PreparedStatement q = c.prepareStatement("SELECT state FROM snapshots WHERE seq = ?")) {
+    private String savedState(long seq) throws Exception {
+        try (Connection c = connect(); PreparedStatement q = c.prepareStatement("SELECT state FROM snapshots WHERE seq = ?")) {
             q.setLong(1, seq);
             try (ResultSet rows = q.executeQuery()) {
                 assertThat(rows.next()).as("a snapshot at event %d", seq).isTrue();
@@ -165,14 +168,14 @@ class ServerRestartScreensTest {
         }
     }
 
-    private static void sql(Config config, String statement, String parameter) throws Exception {
-        try (Connection c = connect(config); PreparedStatement update = c.prepareStatement(statement)) {
+    private void sql(String statement, String parameter) throws Exception {
+        try (Connection c = connect(); PreparedStatement update = c.prepareStatement(statement)) {
             update.setString(1, parameter);
             assertThat(update.executeUpdate()).isEqualTo(1);
         }
     }
 
-    private static Connection connect(Config config) throws Exception {
+    private Connection connect() throws Exception {
         Config.DatabaseUrl db = config.database().orElseThrow();
         return DriverManager.getConnection(TestPostgres.jdbcUrl(db.database()), db.user(), db.password());
     }
