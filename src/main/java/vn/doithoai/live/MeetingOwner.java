@@ -269,6 +269,10 @@ public final class MeetingOwner {
         }
         waiting.forEach(p -> p.answer().fail(cause));
         waiting.clear();
+        // Staff screens were welcomed with the state as saved; they would wait for events that never come.
+        feeds.values().forEach(ScreenFeed::meetingUnavailable);
+        feeds.clear();
+        screenCount = 0;
     }
 
     /** Completes when the state is in memory; fails if it could not be read. */

@@ -37,6 +37,9 @@ final class ScreenFeed {
     private record Delivery(Round round, List<Subscriber> screens) {
     }
 
+    private record Unavailable(List<Subscriber> screens) {
+    }
+
     /** The context of the first screen on this loop; the drain runs there, on the loop's thread. */
     private final Context loop;
     private final ConcurrentLinkedQueue<Object> items = new ConcurrentLinkedQueue<>();
@@ -78,6 +81,12 @@ final class ScreenFeed {
     /** Every screen on this feed gets a new welcome, after what it was sent so far. */
     void welcomeAgain(CatchUp catchUp) {
         screens.forEach(screen -> offer(new Welcome(screen, catchUp), true));
+    }
+
+    /** Every screen on this feed is told the meeting cannot be followed, after what it was sent so far. */
+    void meetingUnavailable() {
+        offer(new Unavailable(screens), true);
+        screens = List.of();
     }
 
     /** True when the screen was on this feed. */
@@ -143,6 +152,11 @@ final class ScreenFeed {
         while (i < taken.size()) {
             if (taken.get(i) instanceof Welcome w) {
                 w.screen().caughtUp(w.catchUp());
+                i++;
+                continue;
+            }
+            if (taken.get(i) instanceof Unavailable u) {
+                u.screens().forEach(Subscriber::meetingUnavailable);
                 i++;
                 continue;
             }

@@ -27,4 +27,10 @@ public interface Subscriber {
 
     /** The events of one commit, in order; never empty. */
     void deliver(Round round);
+
+    /**
+     * The meeting's record could not be read back after the screen was welcomed (with the state
+     * as saved): nothing more will come, and its commands would fail. The screen is let go.
+     */
+    void meetingUnavailable();
 }

@@ -119,6 +119,14 @@ final class WsSession implements Subscriber {
         attendeeKey = null; // sent once; the phone keeps it, the server needs only the id
     }
 
+    @Override
+    public void meetingUnavailable() {
+        owner = null; // it has let this screen go
+        if (!ws.isClosed()) {
+            ws.close((short) 1011, "meeting unavailable, reconnect");
+        }
+    }
+
     /**
      * Counts the bytes not yet taken by the socket: a screen that cannot keep up is closed and
      * catches up when it reconnects, rather than hold the server's memory. (Vert.x's own

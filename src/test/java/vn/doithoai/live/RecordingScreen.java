@@ -21,6 +21,8 @@ final class RecordingScreen implements Subscriber {
     /** System.nanoTime when each welcome, and each round, reached the screen. */
     final List<Long> welcomedAt = new CopyOnWriteArrayList<>();
     final List<Long> deliveredAt = new CopyOnWriteArrayList<>();
+    /** Told the meeting cannot be followed any more. */
+    volatile boolean unavailable;
 
     RecordingScreen(Actor actor, Context loop) {
         this.viewer = Visibility.Viewer.of(actor);
@@ -51,6 +53,11 @@ final class RecordingScreen implements Subscriber {
     public void deliver(Round round) {
         deliveredAt.add(System.nanoTime());
         rounds.add(round);
+    }
+
+    @Override
+    public void meetingUnavailable() {
+        unavailable = true;
     }
 
     static void waitUntil(BooleanSupplier condition) {

@@ -283,7 +283,7 @@ class SnapshotRecoveryTest {
     }
 
     @Test
-    void aMeetingHandedOutWhoseLogThenCannotBeReadRefusesCommandsAndIsLoadedAfresh() throws Exception {
+    void aMeetingHandedOutWhoseLogThenCannotBeReadRefusesCommandsLetsItsScreensGoAndIsLoadedAfresh() throws Exception {
         stoppedCleanly(3);
         await(pool.query("UPDATE snapshots SET state = '{\"not\":\"a state\"}'").execute());
         await(pool.query("ALTER TABLE events DISABLE TRIGGER events_are_append_only").execute());
@@ -291,12 +291,16 @@ class SnapshotRecoveryTest {
         Meetings again = restarted();
         MeetingOwner owner;
         Future<CommandResult> minute;
+        var chair = new RecordingScreen(Actor.CHAIR, vertx.getOrCreateContext());
         try (var held = new HeldSnapshotThreads(vertx)) {
             owner = await(again.get(meetingId));
+            await(owner.join(chair, null));
+            waitUntil(() -> chair.welcomes.size() == 1); // the state as saved
             minute = owner.submit(new Command.RecordMinute("Ý kiến", null), Actor.SECRETARY, "m4");
         }
         assertThat(minute.toCompletionStage().toCompletableFuture()).failsWithin(10, TimeUnit.SECONDS)
                 .withThrowableThat().withMessageContaining("cannot be read");
+        waitUntil(() -> chair.unavailable); // let go, not left waiting for events that never come
         var display = new RecordingScreen(Actor.DISPLAY, vertx.getOrCreateContext());
         assertThat(owner.join(display, null).toCompletionStage().toCompletableFuture()).failsWithin(10, TimeUnit.SECONDS);
         waitUntil(() -> again.loadedCount() == 0); // let go: the next screen loads it afresh
