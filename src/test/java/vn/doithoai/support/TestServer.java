@@ -48,6 +48,22 @@ public final class TestServer implements AutoCloseable, BeforeEachCallback, Afte
         return server.meetings();
     }
 
+    /** The running server's Vert.x (see {@link HeldSnapshotThreads}). */
+    public io.vertx.core.Vertx vertx() {
+        return server.vertx();
+    }
+
+    /** Runs statements on this server's database, as an operator at the psql prompt would. */
+    public void sql(String... statements) throws java.sql.SQLException {
+        Config.DatabaseUrl db = config.database().orElseThrow();
+        try (var c = java.sql.DriverManager.getConnection(TestPostgres.jdbcUrl(db.database()), db.user(), db.password());
+             var s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
+
     /** A new client, closed with this server. */
     public WsClient connect() {
         WsClient client = WsClient.connect(server.port());

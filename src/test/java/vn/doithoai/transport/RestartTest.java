@@ -3,6 +3,7 @@ package vn.doithoai.transport;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.doithoai.support.HeldSnapshotThreads;
 import vn.doithoai.support.Organiser;
 import vn.doithoai.support.TestServer;
 import vn.doithoai.support.WsClient;
@@ -110,5 +111,40 @@ class RestartTest {
         assertThat(timeUp.path("name").asText()).isEqualTo("SlotTimeUp");
         assertThat(timeUp.path("seq").asLong()).isEqualTo(started.path("lastSeq").asLong() + 1);
         assertThat(timeUp.path("actor").asText()).isEqualTo("server");
+    }
+
+    /**
+     * A log that cannot be read, found after a chair was welcomed with the saved state: the chair
+     * is let go (1011) rather than left with a screen that looks live and whose every command
+     * fails; so is every chair after it, until the log is repaired.
+     */
+    @Test
+    void aChairWelcomedBeforeTheLogProvesUnreadableIsLetGo() throws Exception {
+        // A scheduled meeting is read back when a screen asks for it, so the test can hold the reading.
+        JsonNode created = new Organiser(server.port()).communeWithMeeting(WholeMeetingTest.setup());
+        String chairToken = Organiser.token(created, "chair");
+        var organiser = new Organiser(server.port());
+        assertThat(organiser.put("/api/meetings/" + created.path("meetingId").asText() + "/setup",
+                Map.of("title", "Đối thoại — sửa lần 1")).status()).isEqualTo(200);
+        server.stop(); // saved at event 2
+        server.sql("UPDATE snapshots SET state = '{\"not\":\"a state\"}'",
+                "ALTER TABLE events DISABLE TRIGGER events_are_append_only",
+                "UPDATE events SET type = 'NoSuchEvent' WHERE seq = 2");
+        server.startAgain();
+
+        WsClient chair = server.connect();
+        try (var held = new HeldSnapshotThreads(server.vertx())) {
+            JsonNode welcome = chair.helloWithToken(chairToken, null);
+            assertThat(welcome.path("type").asText()).isEqualTo("welcome");
+            assertThat(welcome.path("snapshot").path("not").asText()).as("the state as saved").isEqualTo("a state");
+        }
+        chair.awaitClosed();
+        assertThat(chair.closeCode()).isEqualTo((short) 1011);
+        WsClient again = server.connect();
+        try (var held = new HeldSnapshotThreads(server.vertx())) {
+            assertThat(again.helloWithToken(chairToken, null).path("type").asText()).isEqualTo("welcome");
+        }
+        again.awaitClosed();
+        assertThat(again.closeCode()).isEqualTo((short) 1011);
     }
 }
