@@ -458,7 +458,7 @@ public final class MeetingOwner {
                 next = event.apply(next, now);
                 StatePatch patch = StatePatch.between(before, next);
                 decided.add(new Decided(seq, event, p.actor(), p.commandId(), Json.write(event), patch,
-                        Json.write(patch.forStaff().parts())));
+                        Published.staffPatchJson(patch)));
             }
             CommandResult stored = CommandResult.stored(first, seq);
             results.add(stored);

@@ -1,5 +1,6 @@
 package vn.doithoai.live;
 
+import vn.doithoai.codec.Json;
 import vn.doithoai.meeting.Actor;
 import vn.doithoai.meeting.Event;
 import vn.doithoai.meeting.StatePatch;
@@ -59,9 +60,17 @@ public final class Published {
         return patch;
     }
 
-    /** The patch as staff screens get it, as it was stored with the event (JSON); null if it was not. */
+    /**
+     * The patch as staff screens get it (JSON): as it was stored with the event, or, for an event
+     * stored before those were kept, written now.
+     */
     public String staffPatch() {
-        return staffPatch;
+        return staffPatch != null ? staffPatch : staffPatchJson(patch);
+    }
+
+    /** What staff screens are sent as an event's patch: written once, when the event is decided, and stored with it. */
+    static String staffPatchJson(StatePatch patch) {
+        return Json.write(patch.forStaff().parts());
     }
 
     /** The rendering kept under {@code key}, made on first use. */

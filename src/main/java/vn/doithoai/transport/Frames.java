@@ -48,8 +48,7 @@ public final class Frames {
 
     private static String event(Published p, Visibility.Viewer viewer, String audience) {
         if (audience.equals(STAFF)) {
-            return p.rendered(audience, () -> render(p, p.payload(), p.actor().label(),
-                    p.staffPatch() != null ? p.staffPatch() : Json.write(p.patch().forStaff().parts())));
+            return p.rendered(audience, () -> render(p, p.payload(), p.actor().label(), p.staffPatch()));
         }
         boolean own = !audience.equals(PUBLIC_AUDIENCE);
         return p.rendered(audience, () -> render(p,
