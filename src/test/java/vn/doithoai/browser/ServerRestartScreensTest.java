@@ -13,7 +13,6 @@ import vn.doithoai.support.Organiser;
 import vn.doithoai.support.TestPostgres;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -159,7 +158,7 @@ class ServerRestartScreensTest {
 
     /** The state saved as of event {@code seq}, as stored. */
     private String savedState(long seq) throws Exception {
-        try (Connection c = connect(); PreparedStatement q = c.prepareStatement("SELECT state FROM snapshots WHERE seq = ?")) {
+        try (Connection c = TestPostgres.connect(config); PreparedStatement q = c.prepareStatement("SELECT state FROM snapshots WHERE seq = ?")) {
             q.setLong(1, seq);
             try (ResultSet rows = q.executeQuery()) {
                 assertThat(rows.next()).as("a snapshot at event %d", seq).isTrue();
@@ -169,15 +168,10 @@ class ServerRestartScreensTest {
     }
 
     private void sql(String statement, String parameter) throws Exception {
-        try (Connection c = connect(); PreparedStatement update = c.prepareStatement(statement)) {
+        try (Connection c = TestPostgres.connect(config); PreparedStatement update = c.prepareStatement(statement)) {
             update.setString(1, parameter);
             assertThat(update.executeUpdate()).isEqualTo(1);
         }
-    }
-
-    private Connection connect() throws Exception {
-        Config.DatabaseUrl db = config.database().orElseThrow();
-        return DriverManager.getConnection(TestPostgres.jdbcUrl(db.database()), db.user(), db.password());
     }
 
     private static String floorDeadline(Screen s) {

@@ -53,6 +53,12 @@ public final class TestPostgres {
         return configFor(createDatabase());
     }
 
+    /** A JDBC connection to the database a config points at, as an operator at the psql prompt would have. */
+    public static Connection connect(Config config) throws SQLException {
+        Config.DatabaseUrl db = config.database().orElseThrow();
+        return java.sql.DriverManager.getConnection(jdbcUrl(db.database()), db.user(), db.password());
+    }
+
     /** JDBC URL (no credentials) of a database on the shared server; the user is {@code server().user()}. */
     public static String jdbcUrl(String databaseName) {
         Database s = server();

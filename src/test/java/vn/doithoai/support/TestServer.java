@@ -55,9 +55,7 @@ public final class TestServer implements AutoCloseable, BeforeEachCallback, Afte
 
     /** Runs statements on this server's database, as an operator at the psql prompt would. */
     public void sql(String... statements) throws java.sql.SQLException {
-        Config.DatabaseUrl db = config.database().orElseThrow();
-        try (var c = java.sql.DriverManager.getConnection(TestPostgres.jdbcUrl(db.database()), db.user(), db.password());
-             var s = c.createStatement()) {
+        try (var c = TestPostgres.connect(config); var s = c.createStatement()) {
             for (String statement : statements) {
                 s.execute(statement);
             }
