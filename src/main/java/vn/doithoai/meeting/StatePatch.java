@@ -86,7 +86,7 @@ public record StatePatch(Map<String, Object> parts) {
     }
 
     /** The changed registrations that are the viewer's own (an attendee's), as it may see them. */
-    public Map<Integer, Registration> registrationsOf(Visibility.Viewer viewer) {
+    private Map<Integer, Registration> registrationsOf(Visibility.Viewer viewer) {
         return Visibility.own(registrations(), viewer);
     }
 

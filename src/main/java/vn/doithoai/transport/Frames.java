@@ -9,10 +9,13 @@ import vn.doithoai.live.CommandResult;
 import vn.doithoai.live.Published;
 import vn.doithoai.live.Round;
 import vn.doithoai.meeting.Event;
+import vn.doithoai.meeting.Registration;
 import vn.doithoai.meeting.Visibility;
 import vn.doithoai.store.StoredEvent;
 
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -30,6 +33,9 @@ public final class Frames {
     private static final Visibility.Viewer PUBLIC = Visibility.Viewer.of(vn.doithoai.meeting.Actor.DISPLAY);
     private static final String STAFF = "staff";
     private static final String PUBLIC_AUDIENCE = "public";
+    private static final String UTF8_STAFF = "utf8:" + STAFF;
+    private static final String UTF8_PUBLIC = "utf8:" + PUBLIC_AUDIENCE;
+    private static final String OWNERS = "owners";
 
     private Frames() {
     }
@@ -62,7 +68,15 @@ public final class Frames {
         // inside its own computeIfAbsent (ConcurrentHashMap forbids recursive updates).
         String audience = audience(p, viewer);
         String text = event(p, viewer, audience);
-        return p.rendered("utf8:" + audience, () -> new SharedText(text));
+        return p.rendered(utf8Key(audience), () -> new SharedText(text));
+    }
+
+    /** The memo's key of an audience's bytes; the two common ones are constants, not a string made per screen. */
+    private static String utf8Key(String audience) {
+        if (audience.equals(STAFF)) {
+            return UTF8_STAFF;
+        }
+        return audience.equals(PUBLIC_AUDIENCE) ? UTF8_PUBLIC : "utf8:" + audience;
     }
 
     /**
@@ -105,14 +119,28 @@ public final class Frames {
         if (viewer.role().isStaff()) {
             return STAFF;
         }
-        return touchesOwnRegistration(p, viewer) ? "own:" + viewer.attendeeId() : PUBLIC_AUDIENCE;
+        if (viewer.attendeeId() == null) {
+            return PUBLIC_AUDIENCE;
+        }
+        return p.rendered(OWNERS, () -> ownersTouched(p)).contains(viewer.attendeeId())
+                ? "own:" + viewer.attendeeId() : PUBLIC_AUDIENCE;
     }
 
-    private static boolean touchesOwnRegistration(Published p, Visibility.Viewer viewer) {
-        if (p.event() instanceof Event.SpeakerRegistered r && viewer.owns(r.attendeeId())) {
-            return true;
+    /**
+     * The attendees whose own registrations an event touches, found once per event: each of a
+     * hall's phones then asks a set, instead of going through the event's patch itself.
+     */
+    private static Set<String> ownersTouched(Published p) {
+        var owners = new HashSet<String>();
+        if (p.event() instanceof Event.SpeakerRegistered r && r.attendeeId() != null) {
+            owners.add(r.attendeeId());
         }
-        return !p.patch().registrationsOf(viewer).isEmpty();
+        for (Registration r : p.patch().registrations().values()) {
+            if (r.attendeeId() != null) {
+                owners.add(r.attendeeId());
+            }
+        }
+        return owners;
     }
 
     private static String render(Published p, String data, String actor, String patch) {
