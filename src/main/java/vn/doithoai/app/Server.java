@@ -68,15 +68,15 @@ public final class Server implements AutoCloseable {
         }
         Vertx vertx = vertxStarted.join();
         try {
-            Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(POOL_SIZE))
-                    .connectingTo(database.connectOptions()).using(vertx).build();
+            Pool pool = pool(vertx, database, POOL_SIZE);
             Future<?> firstConnection = pool.query("SELECT 1").execute();
             Migrations.run(database);
             firstConnection.toCompletionStage().toCompletableFuture().exceptionally(e -> null).join();
             var store = new EventStore(pool);
             var directory = new Directory(pool);
             Clock clock = Clock.systemUTC();
-            MeetingHosts hosts = await(MeetingHosts.deploy(vertx, EVENT_LOOPS));
+            MeetingHosts hosts = await(MeetingHosts.deploy(vertx, EVENT_LOOPS,
+                    () -> new EventStore(pool(vertx, database, MeetingHosts.WRITER_CONNECTIONS))));
             var meetings = new Meetings(hosts, store, new SnapshotStore(pool), directory, clock);
             String secretHash = await(OrganiserSecret.establish(directory, config.adminSecretIfSet().orElse(null)));
             vertx.setPeriodic(EVICT_EVERY_MS, id -> meetings.evictIdleClosed());
@@ -105,6 +105,12 @@ public final class Server implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** Its connections are made on the event loop of the context that first needs each one. */
+    private static Pool pool(Vertx vertx, Database database, int size) {
+        return PgBuilder.pool().with(new PoolOptions().setMaxSize(size)).connectingTo(database.connectOptions())
+                .using(vertx).build();
     }
 
     public int port() {

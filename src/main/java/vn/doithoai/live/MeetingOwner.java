@@ -77,6 +77,8 @@ public final class MeetingOwner {
 
     private final UUID id;
     private final Context context;
+    /** The store on this context's own connections: appends are made and answered on its thread. */
+    private final EventStore writer;
     private final Vertx vertx;
     private final WorkerExecutor snapshotWork;
     private final EventStore store;
@@ -112,6 +114,7 @@ public final class MeetingOwner {
                          Clock clock) {
         this.id = id;
         this.context = hosts.contextFor(id);
+        this.writer = hosts.writerFor(id);
         this.vertx = context.owner();
         this.snapshotWork = hosts.snapshotWork();
         this.store = store;
@@ -474,7 +477,7 @@ public final class MeetingOwner {
         }
         writing = true;
         MeetingState decidedState = next;
-        store.append(id, rows(decided, now), summaryIfChanged(state, decidedState)).onComplete(appended -> {
+        writer.append(id, rows(decided, now), summaryIfChanged(state, decidedState)).onComplete(appended -> {
             writing = false;
             if (appended.succeeded()) {
                 committed(state, decidedState, decided, now);

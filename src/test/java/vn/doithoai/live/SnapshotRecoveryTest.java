@@ -69,7 +69,8 @@ class SnapshotRecoveryTest {
 
     /** A fresh set of owners over the same database, as after a restart. */
     private Meetings restarted() throws Exception {
-        MeetingHosts hosts = await(MeetingHosts.deploy(vertx, 2));
+        MeetingHosts hosts = await(MeetingHosts.deploy(vertx, 2, () -> new EventStore(
+                PgBuilder.pool().connectingTo(database.connectOptions()).using(vertx).build())));
         return new Meetings(hosts, new EventStore(pool), new SnapshotStore(pool), EVERY, directory, Clock.systemUTC());
     }
 
