@@ -16,13 +16,13 @@ import java.util.function.Supplier;
 
 /**
  * The contexts the meetings run on; a meeting always lands on the same one. Each is an event loop
- * with a small pool of PostgreSQL connections of its own, made on that loop: a meeting's commit is
- * written, answered and handled on one thread, with no hand-over to another thread and back. On two
- * shared cores each hand-over waits its turn for a core; the fan-out benchmark's last-screen p99
- * fell from 61 and 108 ms (worker contexts sharing one pool) to 37 and 73 ms (alternate runs).
- * Snapshots are written out and read back on a small pool of threads of their own: it is CPU work
- * (most of a second for a long meeting on a cold start), so more threads than cores gain nothing,
- * and apart it never holds up a loop.
+ * (of the meetings' own Vert.x, see Server) with a small pool of PostgreSQL connections of its
+ * own, made on that loop: a meeting's commit is written, answered and handled on one thread, with
+ * no hand-over to another thread and back. On two shared cores each hand-over waits its turn for a
+ * core; the fan-out benchmark's last-screen p99 fell from 61 and 108 ms (worker contexts sharing
+ * one pool) to 37 and 73 ms (alternate runs). Snapshots are written out and read back on a small
+ * pool of threads of their own: it is CPU work (most of a second for a long meeting on a cold
+ * start), so more threads than cores gain nothing, and apart it never holds up a loop.
  */
 public final class MeetingHosts {
 

@@ -143,7 +143,7 @@ class ServerRestartScreensTest {
         server = Server.start(config.withPort(port));
         Screen chair = open("crash-chair", 1440, 1000);
         Screen display = open("crash-display", 1920, 1080);
-        try (var held = new HeldSnapshotThreads(server.vertx())) {
+        try (var held = new HeldSnapshotThreads(server.meetingsVertx())) {
             chair.go(created.path("links").path("chair").asText());
             display.go(created.path("links").path("display").asText());
             chair.until("the meeting as it stood", () -> ((Number) chair.js("return doithoaiState().seq")).longValue() == 5);

@@ -48,9 +48,9 @@ public final class TestServer implements AutoCloseable, BeforeEachCallback, Afte
         return server.meetings();
     }
 
-    /** The running server's Vert.x (see {@link HeldSnapshotThreads}). */
-    public io.vertx.core.Vertx vertx() {
-        return server.vertx();
+    /** The Vert.x the running server's meetings run on (see {@link HeldSnapshotThreads}). */
+    public io.vertx.core.Vertx meetingsVertx() {
+        return server.meetingsVertx();
     }
 
     /** Runs statements on this server's database, as an operator at the psql prompt would. */

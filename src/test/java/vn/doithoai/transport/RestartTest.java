@@ -133,7 +133,7 @@ class RestartTest {
         server.startAgain();
 
         WsClient chair = server.connect();
-        try (var held = new HeldSnapshotThreads(server.vertx())) {
+        try (var held = new HeldSnapshotThreads(server.meetingsVertx())) {
             JsonNode welcome = chair.helloWithToken(chairToken, null);
             assertThat(welcome.path("type").asText()).isEqualTo("welcome");
             assertThat(welcome.path("snapshot").path("not").asText()).as("the state as saved").isEqualTo("a state");
@@ -141,7 +141,7 @@ class RestartTest {
         chair.awaitClosed();
         assertThat(chair.closeCode()).isEqualTo((short) 1011);
         WsClient again = server.connect();
-        try (var held = new HeldSnapshotThreads(server.vertx())) {
+        try (var held = new HeldSnapshotThreads(server.meetingsVertx())) {
             assertThat(again.helloWithToken(chairToken, null).path("type").asText()).isEqualTo("welcome");
         }
         again.awaitClosed();
