@@ -112,8 +112,8 @@ final class Conn {
             EVENT_FRAMES.incrementAndGet();
             return;
         }
-        if (startsWith(data, OWN)) {
-            return;
+        if (startsWith(data, OWN) || startsWith(data, TIME)) {
+            return; // a bare broadcaster sends no clock frames: they must not cost this client a JSON parse
         }
         String text = data.toString(java.nio.charset.StandardCharsets.UTF_8);
         if (welcomeArrivedNanos < 0 && text.startsWith("{\"type\":\"welcome\"")) {
@@ -149,6 +149,7 @@ final class Conn {
     private static final byte[] BATCH = ascii("{\"type\":\"events\",\"firstSeq\":");
     private static final byte[] LAST_SEQ = ascii("\"lastSeq\":");
     private static final byte[] OWN = ascii("{\"type\":\"own\"");
+    private static final byte[] TIME = ascii("{\"type\":\"time\"");
 
     private static byte[] ascii(String s) {
         return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
