@@ -1,6 +1,5 @@
 package vn.doithoai.live;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -186,18 +185,19 @@ public final class MeetingOwner {
                 })
                 .compose(tail -> {
                     long read = System.nanoTime();
-                    try {
-                        replay(tail);
-                    } catch (JsonProcessingException | IllegalArgumentException e) {
-                        return Future.failedFuture(new IllegalStateException("the log of meeting " + id + " cannot be read: " + e.getMessage()));
-                    }
-                    scheduleTimeUp();
-                    LOG.info("Meeting {} loaded: {} event(s), {} ({}, read in {} ms, {} event(s) replayed in {} ms)",
-                            id, lastSeq, state.status(), snapshotSeq > 0 ? "from the snapshot at event " + snapshotSeq : "no snapshot",
-                            (read - started) / 1_000_000, tail.size(), (System.nanoTime() - read) / 1_000_000);
-                    snapshotIfDue(false);
-                    stateInMemory();
-                    return Future.succeededFuture();
+                    return replay(tail).transform(replayed -> {
+                        if (replayed.failed()) {
+                            return Future.failedFuture(new IllegalStateException("the log of meeting " + id
+                                    + " cannot be read: " + replayed.cause().getMessage()));
+                        }
+                        scheduleTimeUp();
+                        LOG.info("Meeting {} loaded: {} event(s), {} ({}, read in {} ms, {} event(s) replayed in {} ms)",
+                                id, lastSeq, state.status(), snapshotSeq > 0 ? "from the snapshot at event " + snapshotSeq : "no snapshot",
+                                (read - started) / 1_000_000, tail.size(), (System.nanoTime() - read) / 1_000_000);
+                        snapshotIfDue(false);
+                        stateInMemory();
+                        return Future.<Void>succeededFuture();
+                    });
                 });
     }
 
@@ -524,14 +524,10 @@ public final class MeetingOwner {
         if (cause instanceof AppendConflict) {
             LOG.warn("Meeting {}: another writer appended first; reloading its log", id);
             writing = true;
-            store.load(id, lastSeq).onComplete(tail -> {
+            store.load(id, lastSeq).compose(this::replay).onComplete(reloaded -> {
                 writing = false;
-                if (tail.succeeded()) {
-                    try {
-                        replay(tail.result());
-                    } catch (JsonProcessingException e) {
-                        LOG.error("Meeting {}: its log cannot be read: {}", id, e.getMessage());
-                    }
+                if (reloaded.failed()) {
+                    LOG.error("Meeting {}: its log cannot be read: {}", id, reloaded.cause().getMessage());
                 }
                 decideWaiting();
             });
@@ -578,25 +574,26 @@ public final class MeetingOwner {
 
     // ---- the log ----------------------------------------------------------------------------
 
-    private void replay(List<StoredEvent> events) throws JsonProcessingException {
-        int keptFrom = events.size() - RECENT_EVENTS;
-        for (int i = 0; i < events.size(); i++) {
-            StoredEvent stored = events.get(i);
-            Class<? extends Event> type = TypeNames.EVENTS.byName(stored.type())
-                    .orElseThrow(() -> new IllegalArgumentException("unknown event type " + stored.type()));
-            Event event = Json.read(stored.payload(), type);
-            MeetingState before = state;
-            state = event.apply(state, stored.at());
-            lastSeq = stored.seq();
-            if (i >= keptFrom) {
-                remember(new Published(stored.seq(), stored.at(), Actor.fromLabel(stored.actor()), event,
-                        stored.payload(), StatePatch.between(before, state), stored.staffPatch()));
-            }
-            if (stored.commandId() != null) {
-                CommandResult earlier = answered.get(stored.commandId());
-                answered.put(stored.commandId(), CommandResult.stored(earlier == null ? stored.seq() : earlier.firstSeq(), stored.seq()));
-            }
+    /**
+     * The events applied to the state on the snapshot pool, then taken on this context; nothing
+     * changes if one cannot be read. Nothing else may change the state meanwhile: the owner is not
+     * handed out yet, or its state is being restored, or it is writing.
+     */
+    private Future<Void> replay(List<StoredEvent> events) {
+        if (events.isEmpty()) {
+            return Future.succeededFuture();
         }
+        MeetingState from = state;
+        long fromSeq = lastSeq;
+        return snapshotWork.executeBlocking(() -> Replay.of(from, fromSeq, events, RECENT_EVENTS), false)
+                .map(replayed -> {
+                    state = replayed.state();
+                    lastSeq = replayed.lastSeq();
+                    replayed.recent().forEach(this::remember);
+                    replayed.answered().forEach((commandId, span) -> answered.merge(commandId, span,
+                            (earlier, later) -> CommandResult.stored(earlier.firstSeq(), later.lastSeq())));
+                    return null;
+                });
     }
 
     private void remember(Published p) {

@@ -125,6 +125,33 @@ class SnapshotRecoveryTest {
                 .firstSeq()).isEqualTo(before.seq() + 1);
     }
 
+    /**
+     * Another server wrote to the same meeting: the owner's append fails on the sequence, the
+     * command is answered "not stored", and the other writer's events are replayed (off the
+     * owner's loop) before anything else is decided.
+     */
+    @Test
+    void anotherWritersEventsAreTakenBeforeTheMeetingGoesOn() throws Exception {
+        MeetingOwner live = meetingWithMinutes(restarted(), 2);
+        long before = await(live.read()).seq();
+        MeetingOwner elsewhere = await(restarted().get(meetingId));
+        assertThat(await(elsewhere.submit(new Command.RecordMinute("Ghi ở máy chủ khác", null), Actor.SECRETARY, "o1"))
+                .firstSeq()).isEqualTo(before + 1);
+
+        CommandResult lost = await(live.submit(new Command.RecordMinute("Ý kiến tiếp theo", null), Actor.SECRETARY, "m3"));
+        assertThat(lost.accepted()).isFalse();
+        assertThat(lost.refusal().code()).isEqualTo(CommandResult.STORAGE_FAILED);
+
+        CommandResult next = await(live.submit(new Command.RecordMinute("Ý kiến tiếp theo", null), Actor.SECRETARY, "m3"));
+        assertThat(next.firstSeq()).isEqualTo(before + 2);
+        assertThat(await(live.submit(new Command.RecordMinute("Ghi ở máy chủ khác", null), Actor.SECRETARY, "o1")).duplicate())
+                .as("the other writer's command id was taken with its events").isTrue();
+        CatchUp now = await(live.read());
+        assertThat(now.seq()).isEqualTo(before + 2);
+        assertThat(now.snapshot().minutes().stream().map(m -> m.text()).toList())
+                .containsSubsequence("Ghi ở máy chủ khác", "Ý kiến tiếp theo");
+    }
+
     @Test
     void closingTheMeetingTakesASnapshotSoItLoadsWithoutReplaying() throws Exception {
         MeetingOwner live = meetingWithMinutes(restarted(), 2);
