@@ -92,6 +92,8 @@ public final class MeetingOwner {
     private Future<Void> snapshotSaved = Future.succeededFuture();
     private final Map<String, CommandResult> answered = new HashMap<>();
     private final ArrayDeque<Published> recent = new ArrayDeque<>();
+    /** The last round published, whose renderings the screens may still be reading. */
+    private List<Published> lastRound = List.of();
     /**
      * Screens by the event loop they live on, staff apart from the hall: one feed each, merging
      * rounds when it is behind; the hall's feed is also paced (see {@link ScreenFeed#HALL_PACE_MS}).
@@ -500,6 +502,12 @@ public final class MeetingOwner {
             published.add(p);
         }
         published.forEach(this::logMilestone);
+        // The round before drops its renderings (the text and bytes per audience, several KB an
+        // event): kept in `recent` they outlived young collections, 100 events a second in the
+        // fan-out benchmark, and copying them made most of a young pause. A screen still behind,
+        // or one catching up, renders them again.
+        lastRound.forEach(Published::forgetRenderings);
+        lastRound = published;
         var round = new Round(published, before, decidedState);
         feeds.values().forEach(feed -> feed.publish(round));
         snapshotIfDue(before.status() != MeetingStatus.CLOSED && state.status() == MeetingStatus.CLOSED);

@@ -77,4 +77,9 @@ public final class Published {
     public <T> T rendered(String key, Supplier<T> render) {
         return renderings.get(key, render);
     }
+
+    /** Once the screens have been sent the event: see {@link MeetingOwner} (the round before). */
+    void forgetRenderings() {
+        renderings.forget();
+    }
 }

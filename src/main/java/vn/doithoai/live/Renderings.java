@@ -17,4 +17,9 @@ final class Renderings {
     <T> T get(String key, Supplier<T> render) {
         return (T) made.computeIfAbsent(key, k -> render.get());
     }
+
+    /** Whoever asks after this renders again: safe while screens still read, at the cost of the work. */
+    void forget() {
+        made.clear();
+    }
 }
