@@ -85,9 +85,15 @@ public record StatePatch(Map<String, Object> parts) {
         return (Map<Integer, Registration>) parts.getOrDefault("registrations", Map.of());
     }
 
-    /** The changed registrations that are the viewer's own (an attendee's), as it may see them. */
-    private Map<Integer, Registration> registrationsOf(Visibility.Viewer viewer) {
-        return Visibility.own(registrations(), viewer);
+    /** The attendees who made any of the changed registrations from their phones. */
+    public java.util.Set<String> registrationOwners() {
+        var owners = new java.util.HashSet<String>();
+        for (Registration r : registrations().values()) {
+            if (r.attendeeId() != null) {
+                owners.add(r.attendeeId());
+            }
+        }
+        return owners;
     }
 
     /**
@@ -116,7 +122,7 @@ public record StatePatch(Map<String, Object> parts) {
         if (registrations().isEmpty()) {
             return this;
         }
-        var mine = registrationsOf(viewer);
+        var mine = Visibility.own(registrations(), viewer);
         if (mine.isEmpty()) {
             return without("registrations");
         }

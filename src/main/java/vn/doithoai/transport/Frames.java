@@ -9,12 +9,10 @@ import vn.doithoai.live.CommandResult;
 import vn.doithoai.live.Published;
 import vn.doithoai.live.Round;
 import vn.doithoai.meeting.Event;
-import vn.doithoai.meeting.Registration;
 import vn.doithoai.meeting.Visibility;
 import vn.doithoai.store.StoredEvent;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
@@ -131,14 +129,9 @@ public final class Frames {
      * hall's phones then asks a set, instead of going through the event's patch itself.
      */
     private static Set<String> ownersTouched(Published p) {
-        var owners = new HashSet<String>();
+        Set<String> owners = p.patch().registrationOwners();
         if (p.event() instanceof Event.SpeakerRegistered r && r.attendeeId() != null) {
             owners.add(r.attendeeId());
-        }
-        for (Registration r : p.patch().registrations().values()) {
-            if (r.attendeeId() != null) {
-                owners.add(r.attendeeId());
-            }
         }
         return owners;
     }
