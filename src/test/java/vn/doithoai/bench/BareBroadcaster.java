@@ -1,6 +1,7 @@
 package vn.doithoai.bench;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 
@@ -27,7 +28,7 @@ public final class BareBroadcaster {
 
     public static void main(String[] args) {
         int port = Integer.parseInt(args[0]);
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true)); // the server's transport
         Map<String, Room> rooms = new ConcurrentHashMap<>();
         vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port))
                 .webSocketHandler(ws -> {

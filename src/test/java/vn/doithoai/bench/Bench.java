@@ -224,6 +224,8 @@ public final class Bench {
         m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         m.put("vertx", versionOf(Vertx.class));
         m.put("hdrHistogram", versionOf(org.HdrHistogram.Histogram.class));
+        // The server, the bare broadcaster and the load generator all prefer it (the server logs what it got).
+        m.put("sockets", io.netty.channel.epoll.Epoll.isAvailable() ? "epoll" : "Java NIO");
         m.put("commit", System.getProperty("bench.commit", "unknown"));
         m.put("openFilesLimit", maxFds);
         m.put("loadGeneratorJvm", String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()

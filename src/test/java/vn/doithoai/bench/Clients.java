@@ -29,7 +29,8 @@ final class Clients implements AutoCloseable {
 
     Clients(int port, int eventLoops) {
         this.port = port;
-        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
+        // Epoll, as the server: the load generator then takes less of the cores it shares with the server.
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops).setPreferNativeTransport(true));
         this.client = vertx.createWebSocketClient(new WebSocketClientOptions()
                 .setMaxConnections(1_000_000)
                 .setConnectTimeout(60_000)
