@@ -38,6 +38,11 @@ final class SharedText {
         return utf8.readableBytes();
     }
 
+    @Override
+    public String toString() {
+        return utf8.toString(StandardCharsets.UTF_8);
+    }
+
     /** Completes when the bytes have been handed to the socket. */
     Future<Void> writeTo(ServerWebSocket ws) {
         return ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8.retainedDuplicate(), true));

@@ -55,8 +55,6 @@ final class WsSession implements Subscriber {
     private Visibility.Viewer viewer;
     private volatile MeetingOwner owner;
     private boolean admitting;
-    /** Which second of the time cycle this screen gets the server time in. */
-    int timeSlice;
     /** Event bytes handed to the socket and not yet written out; only on the socket's context. */
     private long pendingBytes;
     private boolean closing;
