@@ -18,6 +18,12 @@ final class Renderings {
         return (T) made.computeIfAbsent(key, k -> render.get());
     }
 
+    /** The rendering under {@code key} if it was made, else null: a plain read, nothing allocated. */
+    @SuppressWarnings("unchecked")
+    <T> T ifMade(String key) {
+        return (T) made.get(key);
+    }
+
     /** Whoever asks after this renders again: safe while screens still read, at the cost of the work. */
     void forget() {
         made.clear();
