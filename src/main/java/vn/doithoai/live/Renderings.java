@@ -15,7 +15,10 @@ final class Renderings {
 
     @SuppressWarnings("unchecked")
     <T> T get(String key, Supplier<T> render) {
-        return (T) made.computeIfAbsent(key, k -> render.get());
+        // Read first: all but the first of a thousand screens find it made, and a plain read takes
+        // no lock, where computeIfAbsent may lock the key's bin even when the key is there.
+        Object found = made.get(key);
+        return (T) (found != null ? found : made.computeIfAbsent(key, k -> render.get()));
     }
 
     /** The rendering under {@code key} if it was made, else null: a plain read, nothing allocated. */
