@@ -48,10 +48,18 @@ final class Conn {
     final Promise<JsonNode> welcome = Promise.promise();
     private final Map<String, CompletableFuture<Answer>> pending = new ConcurrentHashMap<>();
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    /**
+     * How many frames each connection made from now on is expected to receive: its arrival arrays
+     * are made that large at once. Grown while measuring, they were grown by every screen at the
+     * same event (the 16th, the 32nd, …), tens of MB of arrays all alive at the load generator's
+     * next young collection, which then paused for up to 100 ms: the worst tails of both fan-out
+     * runs, doithoai's and the bare broadcaster's, were those moments.
+     */
+    static volatile int expectedFrames = 16;
     // Arrivals: frame i brought the events firstSeqs[i]..lastSeqs[i] at times[i].
-    private long[] firstSeqs = new long[16];
-    private long[] lastSeqs = new long[16];
-    private long[] times = new long[16];
+    private long[] firstSeqs = new long[expectedFrames];
+    private long[] lastSeqs = new long[expectedFrames];
+    private long[] times = new long[expectedFrames];
     private int n;
     /** The parts of a text message split over several WebSocket frames (a large welcome). */
     private io.vertx.core.buffer.Buffer partial;

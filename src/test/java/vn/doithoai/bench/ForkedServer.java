@@ -99,6 +99,8 @@ final class ForkedServer implements Target {
     private List<String> javaOptions() {
         var options = new ArrayList<String>();
         options.add("-Xmx" + xmx);
+        // Its pauses with the wall clock, to set beside the fan-out timeline (a tail is often one).
+        options.add("-Xlog:gc:file=" + log.toAbsolutePath().resolveSibling(log.getFileName().toString().replace(".log", "-gc.log")) + ":time,uptime");
         options.addAll(jvmArgs);
         return options;
     }

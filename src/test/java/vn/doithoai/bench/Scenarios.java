@@ -20,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -57,6 +58,8 @@ final class Scenarios {
         }
         out.put("meetings", meetings).put("screensPerMeeting", screens).put("clients", meetings * (screens + 1))
                 .put("commandsPerSecondPerMeeting", rate).put("seconds", seconds).put("warmupSeconds", warmup);
+        // Every event of the run and some slack, for this run and the bare one.
+        Conn.expectedFrames = (int) Math.ceil((warmup + seconds + 5) * rate) + 16;
         double bytes;
         try (Target server = env.servers().get(); Clients clients = new Clients(server.httpPort(), env.clientLoops())) {
             // What a durable commit costs on this disk, in this run: part of every figure below, none of the bare one's.
@@ -100,7 +103,8 @@ final class Scenarios {
             Conn.EVENT_BYTES.set(0);
             Conn.EVENT_FRAMES.set(0);
             ObjectNode doithoai = drive(server.pid(), clients, chairs, screenConns, meetings, rate, seconds, warmup,
-                    (chair, id) -> chair.command(id, "ExtendSlot", Map.of("seconds", 1)));
+                    (chair, id) -> chair.command(id, "ExtendSlot", Map.of("seconds", 1)),
+                    env.outDir().resolve("fanout-timeline.csv"));
             bytes = Conn.EVENT_FRAMES.get() == 0 ? 300 : (double) Conn.EVENT_BYTES.get() / Conn.EVENT_FRAMES.get();
             doithoai.put("meanEventFrameChars", Math.round(bytes));
             out.set("doithoai", doithoai);
@@ -115,6 +119,7 @@ final class Scenarios {
                                          int frameBytes) throws Exception {
         int port = Ports.free();
         var cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + env.xmx(),
+                "-Xlog:gc:file=" + env.outDir().toAbsolutePath().resolve("bare-broadcaster-gc.log") + ":time,uptime",
                 "-cp", System.getProperty("java.class.path"), BareBroadcaster.class.getName(), Integer.toString(port));
         Process bare = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(env.outDir().resolve("bare-broadcaster.log").toFile()).start();
@@ -134,7 +139,8 @@ final class Scenarios {
             }
             List<Conn> screenConns = clients.connect(specs, env.connectConcurrency(), 600_000);
             ObjectNode result = drive(bare.pid(), clients, chairs, screenConns, meetings, rate, seconds, warmup,
-                    (chair, id) -> chair.sendRaw(id, "CMD " + id + " " + frameBytes));
+                    (chair, id) -> chair.sendRaw(id, "CMD " + id + " " + frameBytes),
+                    env.outDir().resolve("fanout-bare-timeline.csv"));
             result.put("frameChars", frameBytes).put("pid", bare.pid());
             return result;
         } finally {
@@ -167,10 +173,13 @@ final class Scenarios {
     /**
      * Each chair sends one command every 1/rate s (phases spread at random) for {@code seconds};
      * afterwards every screen's arrival of the command's last event is joined with its send time.
+     * Each measured command is also a line of {@code timeline}: when it left (wall clock, to set
+     * beside a GC log) and how long its last screen and its ack took, to see what a tail is made of.
      */
     private static ObjectNode drive(long serverPid, Clients clients, List<Conn> chairs, List<Conn> screens, int meetings,
                                     double rate, int seconds, int warmup,
-                                    BiFunction<Conn, String, CompletableFuture<Conn.Answer>> send) throws Exception {
+                                    BiFunction<Conn, String, CompletableFuture<Conn.Answer>> send, Path timeline)
+            throws Exception {
         var byMeeting = new ArrayList<List<Conn>>();
         for (int m = 0; m < meetings; m++) {
             byMeeting.add(new ArrayList<>());
@@ -223,6 +232,8 @@ final class Scenarios {
         long missing = 0;
         int refused = 0;
         long[] finalSeq = new long[meetings];
+        long wallMinusNanos = System.currentTimeMillis() * 1_000_000 - System.nanoTime();
+        var lines = new StringBuilder("sentEpochMs,meeting,lastScreenMs,ackMs\n");
         for (Sent s : all) {
             if (!s.answer().isDone() || s.answer().isCompletedExceptionally()) {
                 continue;
@@ -253,7 +264,11 @@ final class Scenarios {
             if (allGot) {
                 lastScreen.recordNanos(latest - a.sentNanos());
             }
+            lines.append((wallMinusNanos + a.sentNanos()) / 1_000_000).append(',').append(s.meeting()).append(',')
+                    .append(allGot ? String.format(Locale.ROOT, "%.2f", (latest - a.sentNanos()) / 1e6) : "")
+                    .append(',').append(String.format(Locale.ROOT, "%.2f", (a.answeredNanos() - a.sentNanos()) / 1e6)).append('\n');
         }
+        Files.writeString(timeline, lines);
         ObjectNode loopLagFigures;
         synchronized (loopLag) {
             loopLagFigures = loopLag.json();
