@@ -100,7 +100,11 @@ final class ForkedServer implements Target {
         var options = new ArrayList<String>();
         options.add("-Xmx" + xmx);
         // Its pauses with the wall clock, to set beside the fan-out timeline (a tail is often one).
-        options.add("-Xlog:gc:file=" + log.toAbsolutePath().resolveSibling(log.getFileName().toString().replace(".log", "-gc.log")) + ":time,uptime");
+        // JAVA_OPTS is split at spaces (bin/serve), so a folder with a space in its path gets no GC log.
+        Path gcLog = log.toAbsolutePath().resolveSibling(log.getFileName().toString().replace(".log", "-gc.log"));
+        if (!gcLog.toString().contains(" ")) {
+            options.add("-Xlog:gc:file=" + gcLog + ":time,uptime");
+        }
         options.addAll(jvmArgs);
         return options;
     }
