@@ -32,7 +32,11 @@ public final class Directory {
             VALUES ($1, $2, $3, $4, $5, $6)""";
     private static final String INSERT_TOKEN = "INSERT INTO role_tokens (token_hash, meeting_id, role) VALUES ($1, $2, $3)";
     private static final String REVOKE_TOKENS = "UPDATE role_tokens SET revoked_at = now() WHERE meeting_id = $1 AND revoked_at IS NULL";
-    private static final String ACCESS = "SELECT meeting_id, role FROM role_tokens WHERE token_hash = $1 AND revoked_at IS NULL";
+    /** The token's meeting with it: a staff screen's hello costs one round trip, not two. */
+    private static final String ACCESS = """
+            SELECT m.id, m.commune_id, m.join_code, m.status, m.title, m.scheduled_at, m.created_at, t.role
+            FROM role_tokens t JOIN meetings m ON m.id = t.meeting_id
+            WHERE t.token_hash = $1 AND t.revoked_at IS NULL""";
     private static final String SECRET = "SELECT secret_hash FROM organiser_secret WHERE id = 1";
     private static final String SET_SECRET = """
             INSERT INTO organiser_secret (id, secret_hash) VALUES (1, $1)
@@ -45,8 +49,8 @@ public final class Directory {
                              Instant scheduledAt, Instant createdAt) {
     }
 
-    /** What a role token opens. */
-    public record Access(UUID meetingId, String role) {
+    /** What a role token opens: a seat in this meeting. */
+    public record Access(MeetingRow meeting, String role) {
     }
 
     private final Pool pool;
@@ -105,7 +109,7 @@ public final class Directory {
     public Future<Optional<Access>> access(String tokenHash) {
         return pool.preparedQuery(ACCESS).execute(Tuple.of(tokenHash)).map(rows -> {
             for (Row row : rows) {
-                return Optional.of(new Access(row.getUUID("meeting_id"), row.getString("role")));
+                return Optional.of(new Access(meetingRow(row), row.getString("role")));
             }
             return Optional.empty();
         });
@@ -134,12 +138,15 @@ public final class Directory {
         return pool.preparedQuery(MEETING_COLUMNS + where).execute(params).map(rows -> {
             var list = new ArrayList<MeetingRow>(rows.size());
             for (Row row : rows) {
-                list.add(new MeetingRow(row.getUUID("id"), row.getUUID("commune_id"), row.getString("join_code"),
-                        row.getString("status"), row.getString("title"), instant(row, "scheduled_at"),
-                        instant(row, "created_at")));
+                list.add(meetingRow(row));
             }
             return list;
         });
+    }
+
+    private static MeetingRow meetingRow(Row row) {
+        return new MeetingRow(row.getUUID("id"), row.getUUID("commune_id"), row.getString("join_code"),
+                row.getString("status"), row.getString("title"), instant(row, "scheduled_at"), instant(row, "created_at"));
     }
 
     private static List<Commune> toCommunes(RowSet<Row> rows) {

@@ -29,14 +29,8 @@ public final class Admission {
     /** Empty when the token or join code opens nothing. */
     Future<Optional<Admitted>> admit(String token, String joinCode, String attendeeKey) {
         if (token != null) {
-            return directory.access(Secrets.hash(token)).compose(access -> {
-                if (access.isEmpty()) {
-                    return Future.succeededFuture(Optional.empty());
-                }
-                Actor actor = Actor.of(Role.valueOf(access.get().role()));
-                return directory.meeting(access.get().meetingId())
-                        .map(row -> row.map(m -> new Admitted(ref(m), actor, null)));
-            });
+            return directory.access(Secrets.hash(token)).map(access -> access.map(seat ->
+                    new Admitted(ref(seat.meeting()), Actor.of(Role.valueOf(seat.role())), null)));
         }
         return directory.meetingByJoinCode(Secrets.normalizeJoinCode(joinCode)).map(row -> row.map(m -> {
             String key = Secrets.isAttendeeKey(attendeeKey) ? attendeeKey : Secrets.newToken();
