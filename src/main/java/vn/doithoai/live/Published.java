@@ -78,11 +78,6 @@ public final class Published {
         return renderings.get(key, render);
     }
 
-    /** The rendering under {@code key} if it was made already, else null. */
-    public <T> T renderedIfMade(String key) {
-        return renderings.ifMade(key);
-    }
-
     /** Once the screens have been sent the event: see {@link MeetingOwner} (the round before). */
     void forgetRenderings() {
         renderings.forget();

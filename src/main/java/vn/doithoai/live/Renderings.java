@@ -21,12 +21,6 @@ final class Renderings {
         return (T) (found != null ? found : made.computeIfAbsent(key, k -> render.get()));
     }
 
-    /** The rendering under {@code key} if it was made, else null: a plain read, nothing allocated. */
-    @SuppressWarnings("unchecked")
-    <T> T ifMade(String key) {
-        return (T) made.get(key);
-    }
-
     /** Whoever asks after this renders again: safe while screens still read, at the cost of the work. */
     void forget() {
         made.clear();

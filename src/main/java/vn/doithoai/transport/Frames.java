@@ -62,17 +62,11 @@ public final class Frames {
 
     /** The same, encoded once per audience for every socket that gets it. */
     static SharedText eventFrame(Published p, Visibility.Viewer viewer) {
-        String audience = audience(p, viewer);
-        String key = utf8Key(audience);
-        // Every screen but the first of an audience takes the bytes made for it, with one lookup.
-        SharedText made = p.renderedIfMade(key);
-        if (made != null) {
-            return made;
-        }
         // Rendered first, outside the next computation: the memo's map must not be updated from
         // inside its own computeIfAbsent (ConcurrentHashMap forbids recursive updates).
+        String audience = audience(p, viewer);
         String text = event(p, viewer, audience);
-        return p.rendered(key, () -> new SharedText(text));
+        return p.rendered(utf8Key(audience), () -> new SharedText(text));
     }
 
     /** The memo's key of an audience's bytes; the two common ones are constants, not a string made per screen. */
