@@ -15,7 +15,8 @@ WORKDIR /var/lib/doithoai
 COPY --from=build /src/target/doithoai.jar /opt/doithoai/doithoai.jar
 COPY bin/serve /opt/doithoai/serve
 USER doithoai
-ENV DOITHOAI_PORT=8080 \
+ENV LANG=C.UTF-8 \
+    DOITHOAI_PORT=8080 \
     DOITHOAI_HOST=0.0.0.0 \
     DOITHOAI_DATA_DIR=/var/lib/doithoai/data
 EXPOSE 8080

@@ -1,10 +1,22 @@
 package vn.doithoai.app;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Starts the server from the environment's settings; stops cleanly on Ctrl-C or SIGTERM. */
 public final class Main {
+
+    static {
+        // Under a POSIX locale (systemd, cron, a bare container) the JVM would write the log as
+        // ASCII, every Vietnamese letter a "?": the console is UTF-8 whatever the locale. Before
+        // the first logger, which writes to System.out.
+        System.setOut(utf8(FileDescriptor.out));
+        System.setErr(utf8(FileDescriptor.err));
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -41,5 +53,9 @@ public final class Main {
                 LOG.warn("doithoai: shutdown was not clean: {}", e.getMessage());
             }
         }, "doithoai-shutdown"));
+    }
+
+    private static PrintStream utf8(FileDescriptor fd) {
+        return new PrintStream(new FileOutputStream(fd), true, StandardCharsets.UTF_8);
     }
 }

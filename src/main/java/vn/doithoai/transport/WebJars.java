@@ -3,6 +3,7 @@ package vn.doithoai.transport;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.nio.charset.StandardCharsets;
 import org.webjars.WebJarVersionLocator;
 
 /**
@@ -19,7 +20,8 @@ final class WebJars {
     void mount(Router router) {
         router.get(PREFIX + "*").handler(this::addVersion);
         router.get(PREFIX + "*").handler(StaticHandler.create("META-INF/resources/webjars")
-                .setMaxAgeSeconds(MAX_AGE_SECONDS));
+                .setMaxAgeSeconds(MAX_AGE_SECONDS)
+                .setDefaultContentEncoding(StandardCharsets.UTF_8.name())); // not the platform's, see WebServer
     }
 
     private void addVersion(RoutingContext ctx) {

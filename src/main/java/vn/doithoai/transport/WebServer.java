@@ -12,6 +12,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -79,7 +80,9 @@ public final class WebServer {
             router.route("/" + screen).method(HttpMethod.GET).method(HttpMethod.HEAD)
                     .handler(ctx -> ctx.reroute("/" + screen + ".html"));
         }
-        router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false));
+        router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false)
+                // Vert.x names the platform's charset on text files: US-ASCII under a POSIX locale.
+                .setDefaultContentEncoding(StandardCharsets.UTF_8.name()));
         router.route().failureHandler(ctx -> {
             int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
             if (status >= 500) {
