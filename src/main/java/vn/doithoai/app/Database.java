@@ -2,16 +2,6 @@ package vn.doithoai.app;
 
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.SslMode;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,22 +9,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.doithoai.app.Config.DatabaseUrl;
 
 /**
  * The PostgreSQL server the application uses: the one named by DATABASE_URL, or, without it, an
- * embedded one (zonky) whose cluster lives in {@code <dataDir>/postgres} and survives restarts.
+ * embedded one ({@link EmbeddedCluster}, the programs from zonky's binaries jar) whose cluster lives
+ * in {@code <dataDir>/postgres} and survives restarts.
  *
- * <p>The embedded server is made durable: zonky's builder sets {@code synchronous_commit=off} and
- * starts postgres with {@code -F} (fsync off); both are overridden here, because the meeting record is
- * the official record. Its server log goes to {@code <dataDir>/postgres.log}.
+ * <p>The embedded server is started durable (fsync and synchronous commits on), because the meeting
+ * record is the official record. Its server log goes to {@code <dataDir>/postgres.log}.
  *
  * <p>Blocking (process start, JDBC): call from a plain thread, never an event loop. Whoever starts it
  * closes it; no JVM shutdown hook is registered here (Main adds one that closes things in order).
@@ -45,25 +32,24 @@ public final class Database implements AutoCloseable {
 
     /** The database the application uses inside the embedded cluster. */
     public static final String EMBEDDED_DATABASE = "doithoai";
-    /** The embedded cluster's superuser (zonky's initdb uses it, with trust authentication on localhost). */
-    public static final String EMBEDDED_USER = "postgres";
+    /** The embedded cluster's superuser (trust authentication on localhost). */
+    public static final String EMBEDDED_USER = EmbeddedCluster.SUPERUSER;
 
-    /** What the embedded server is started with, on top of zonky's defaults. */
-    static final Map<String, String> DURABLE_SETTINGS = Map.of(
-            "fsync", "on",                 // zonky passes -F (fsync off); -c fsync=on comes after it and wins
-            "synchronous_commit", "on",    // zonky's builder default is off
+    /** What the embedded server is started with, on top of PostgreSQL's defaults. */
+    static final Map<String, String> SERVER_SETTINGS = Map.of(
+            "fsync", "on",                 // PostgreSQL's defaults, said here because the record depends on them
+            "synchronous_commit", "on",
+            "max_connections", "300",      // the tests' many databases on one server; the app opens 8 + 2 per core
             "full_page_writes", "on",
             "log_checkpoints", "on",       // when a commit waits on the disk, the log says whether a checkpoint ran
             "listen_addresses", "localhost",
             "timezone", "UTC");
 
-    private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
-
     private final DatabaseUrl url;
-    private final EmbeddedPostgres embedded; // null for an external server
+    private final EmbeddedCluster embedded; // null for an external server
     private final String description;
 
-    private Database(DatabaseUrl url, EmbeddedPostgres embedded, String description) {
+    private Database(DatabaseUrl url, EmbeddedCluster embedded, String description) {
         this.url = url;
         this.embedded = embedded;
         this.description = description;
@@ -83,55 +69,22 @@ public final class Database implements AutoCloseable {
             log.info("doithoai: using PostgreSQL at {}", description);
             return new Database(url, null, description);
         }
-        return startEmbedded(config.dataDir(), config.embeddedPostgresPort());
+        boolean chosen = !config.dataDir().equals(Path.of(Config.DEFAULT_DATA_DIR));
+        return startEmbedded(ClusterOwner.placeForData(config.dataDir(), chosen), config.embeddedPostgresPort());
     }
 
     private static Database startEmbedded(Path dataDir, int requestedPort) {
-        Path clusterDir = dataDir.resolve("postgres").toAbsolutePath().normalize();
-        Path logFile = dataDir.resolve("postgres.log").toAbsolutePath().normalize();
+        EmbeddedCluster cluster = EmbeddedCluster.start(dataDir, requestedPort, SERVER_SETTINGS);
         try {
-            Files.createDirectories(clusterDir);
-        } catch (IOException e) {
-            throw new DatabaseException("cannot create the database folder " + clusterDir + ": " + e.getMessage(), e);
-        }
-        boolean existing = Files.exists(clusterDir.resolve("PG_VERSION"));
-        stopOrphanedServer(clusterDir);
-        int port = requestedPort == 0 ? freePort() : requestedPort;
-        if (!portIsFree(port)) {
-            throw new DatabaseException("port " + port + " for the embedded PostgreSQL is already in use;"
-                    + " stop what uses it or set " + Config.EMBEDDED_PG_PORT + " to another port");
-        }
-        log.info("doithoai: {} embedded PostgreSQL in {} on localhost:{} (server log: {})",
-                existing ? "starting the existing" : "creating a new", clusterDir, port, logFile);
-
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(clusterDir)
-                .setCleanDataDirectory(false)
-                .setRegisterShutdownHook(false)
-                .setPort(port)
-                .setPGStartupWait(STARTUP_WAIT)
-                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-        DURABLE_SETTINGS.forEach(builder::setServerConfig);
-
-        EmbeddedPostgres pg;
-        try {
-            pg = builder.start();
-        } catch (IOException | RuntimeException | ExceptionInInitializerError e) {
-            throw new DatabaseException("the embedded PostgreSQL in " + clusterDir + " did not start: "
-                    + e.getMessage() + " (see " + logFile + ")", e);
-        }
-        try {
-            checkIsOurs(pg, clusterDir);
-            createDatabaseIfMissing(pg, EMBEDDED_DATABASE);
+            createDatabaseIfMissing(cluster, EMBEDDED_DATABASE);
         } catch (SQLException | RuntimeException e) {
-            closeQuietly(pg);
-            throw new DatabaseException("the embedded PostgreSQL in " + clusterDir + " is not usable: " + e.getMessage(), e);
+            cluster.close();
+            throw new DatabaseException("the embedded PostgreSQL in " + cluster.clusterDir() + " is not usable: " + e.getMessage(), e);
         }
-        DatabaseUrl url = new DatabaseUrl("localhost", pg.getPort(), EMBEDDED_DATABASE, EMBEDDED_USER, null, null);
-        String description = "embedded PostgreSQL, data in " + clusterDir + ", " + url.describe();
+        DatabaseUrl url = new DatabaseUrl("localhost", cluster.port(), EMBEDDED_DATABASE, EMBEDDED_USER, null, null);
+        String description = "embedded PostgreSQL, data in " + cluster.clusterDir() + ", " + url.describe();
         log.info("doithoai: using {}", description);
-        return new Database(url, pg, description);
+        return new Database(url, cluster, description);
     }
 
     // ---- what the application uses --------------------------------------------------------------
@@ -205,7 +158,7 @@ public final class Database implements AutoCloseable {
     public void close() {
         if (embedded != null) {
             log.info("doithoai: stopping the embedded PostgreSQL");
-            closeQuietly(embedded);
+            embedded.close();
         }
     }
 
@@ -216,109 +169,8 @@ public final class Database implements AutoCloseable {
 
     // ---- embedded server helpers ----------------------------------------------------------------
 
-    /**
-     * A JVM killed without its shutdown hook (kill -9, out of memory) leaves its postmaster running,
-     * which would make the next start fail. If no live process holds zonky's lock on the folder but
-     * postmaster.pid names a live postgres, stop it (SIGTERM: smart shutdown, its client is gone).
-     */
-    private static void stopOrphanedServer(Path clusterDir) {
-        Path pidFile = clusterDir.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        Path lockFile = clusterDir.resolve("epg-lock");
-        try (FileChannel channel = new RandomAccessFile(lockFile.toFile(), "rw").getChannel()) {
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                throw new DatabaseException("another process is already using the database in " + clusterDir
-                        + " (is another doithoai server running with the same " + Config.DATA_DIR + "?)");
-            }
-            try {
-                List<String> lines = Files.readAllLines(pidFile);
-                if (lines.isEmpty()) {
-                    return;
-                }
-                long pid = Long.parseLong(lines.get(0).trim());
-                Optional<ProcessHandle> process = ProcessHandle.of(pid)
-                        .filter(ProcessHandle::isAlive)
-                        .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
-                if (process.isEmpty()) {
-                    return; // a stale pid file; postgres itself handles that
-                }
-                log.warn("doithoai: a PostgreSQL left running on {} by an earlier run (pid {}); stopping it", clusterDir, pid);
-                process.get().destroy();
-                awaitExit(process.get(), STARTUP_WAIT);
-            } finally {
-                lock.release();
-            }
-        } catch (DatabaseException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new DatabaseException("could not stop the PostgreSQL left running on " + clusterDir
-                    + " by an earlier run: " + e, e);
-        }
-    }
-
-    /**
-     * Asks often whether it is gone: {@code onExit()} notices a process that is not this JVM's
-     * child only seconds after it exited, and the server is not ready meanwhile. An exited process
-     * that its parent (init, for a postgres whose server was killed) has not reaped yet still
-     * counts as alive to Java, so a zombie counts as gone.
-     */
-    private static void awaitExit(ProcessHandle process, Duration timeout) throws InterruptedException, TimeoutException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (isRunning(process)) {
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException("pid " + process.pid() + " still running after " + timeout.toSeconds() + " s");
-            }
-            Thread.sleep(10);
-        }
-    }
-
-    static boolean isRunning(ProcessHandle process) {
-        return process.isAlive() && !isZombie(process.pid());
-    }
-
-    /** Linux only: the state letter in /proc/PID/stat, after the command's closing parenthesis. */
-    private static boolean isZombie(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            int end = stat.lastIndexOf(')');
-            return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
-        } catch (IOException | RuntimeException e) {
-            return false; // no /proc here, or it is gone: isAlive() decides
-        }
-    }
-
-    /** With a fixed port, make sure we reached the server we started and not another one. */
-    private static void checkIsOurs(EmbeddedPostgres pg, Path clusterDir) throws SQLException {
-        try (Connection c = pg.getPostgresDatabase().getConnection();
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SHOW data_directory")) {
-            rs.next();
-            Path served = Path.of(rs.getString(1));
-            if (!sameFile(served, clusterDir)) {
-                throw new IllegalStateException("the server on port " + pg.getPort() + " serves " + served
-                        + ", another PostgreSQL is using that port");
-            }
-        }
-    }
-
-    private static boolean sameFile(Path a, Path b) {
-        try {
-            return Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
-        }
-    }
-
-    private static void createDatabaseIfMissing(EmbeddedPostgres pg, String name) throws SQLException {
-        try (Connection c = pg.getPostgresDatabase().getConnection()) {
+    private static void createDatabaseIfMissing(EmbeddedCluster cluster, String name) throws SQLException {
+        try (Connection c = cluster.connect("postgres")) {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
                 ps.setString(1, name);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -331,32 +183,6 @@ public final class Database implements AutoCloseable {
                 s.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
             }
             log.info("doithoai: created database {} in the embedded PostgreSQL", name);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new DatabaseException("cannot find a free port for the embedded PostgreSQL: " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean portIsFree(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static void closeQuietly(EmbeddedPostgres pg) {
-        try {
-            pg.close();
-        } catch (IOException | RuntimeException e) {
-            log.error("doithoai: could not stop the embedded PostgreSQL cleanly: {}", e.toString());
         }
     }
 

@@ -75,7 +75,7 @@ class DatabaseTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("trước khi sập");
         }
-        assertThat(ProcessHandle.of(orphan).map(Database::isRunning).orElse(false)).as("the orphan was stopped").isFalse();
+        assertThat(ProcessHandle.of(orphan).map(EmbeddedCluster::isRunning).orElse(false)).as("the orphan was stopped").isFalse();
     }
 
     /** The server killed in the test above: starts the embedded database, writes a row, says so, and waits. */
