@@ -9,6 +9,7 @@ import vn.doithoai.meeting.Refusal;
 public record CommandResult(long firstSeq, long lastSeq, boolean duplicate, Refusal refusal) {
 
     public static final String STORAGE_FAILED = "STORAGE_FAILED";
+    public static final String COMMAND_FAILED = "COMMAND_FAILED";
 
     static CommandResult stored(long firstSeq, long lastSeq) {
         return new CommandResult(firstSeq, lastSeq, false, null);
@@ -16,6 +17,13 @@ public record CommandResult(long firstSeq, long lastSeq, boolean duplicate, Refu
 
     static CommandResult refused(Refusal refusal) {
         return new CommandResult(0, 0, false, refusal);
+    }
+
+    /** A rule threw on this command (a defect): refused, nothing stored, the round goes on. */
+    static CommandResult failedInRules() {
+        return refused(new Refusal(COMMAND_FAILED,
+                "Không thực hiện được thao tác này với dữ liệu đã gửi; không có gì thay đổi.",
+                "This action could not be carried out with the data sent; nothing changed."));
     }
 
     static CommandResult notStored() {

@@ -451,20 +451,26 @@ public final class MeetingOwner {
                 results.add(null);
                 continue;
             }
-            Decision decision = MeetingRules.decide(next, p.command(), new Command.Context(p.actor(), now));
-            if (!decision.accepted()) {
-                results.add(CommandResult.refused(decision.refusal()));
+            Applied its;
+            try {
+                Decision decision = MeetingRules.decide(next, p.command(), new Command.Context(p.actor(), now));
+                if (!decision.accepted()) {
+                    results.add(CommandResult.refused(decision.refusal()));
+                    continue;
+                }
+                its = applied(next, seq, decision.events(), p, now);
+            } catch (RuntimeException e) {
+                // A rule that throws is a bug, but it is this command's alone: the others of the
+                // round are decided and answered as if it had never come.
+                LOG.error("Meeting {}: {} from {} failed in the rules and was refused: {}", id,
+                        p.command().getClass().getSimpleName(), p.actor().label(), e.toString());
+                results.add(CommandResult.failedInRules());
                 continue;
             }
             long first = seq + 1;
-            for (Event event : decision.events()) {
-                seq++;
-                MeetingState before = next;
-                next = event.apply(next, now);
-                StatePatch patch = StatePatch.between(before, next);
-                decided.add(new Decided(seq, event, p.actor(), p.commandId(), Json.write(event), patch,
-                        Published.staffPatchJson(patch)));
-            }
+            decided.addAll(its.events());
+            seq += its.events().size();
+            next = its.after();
             CommandResult stored = CommandResult.stored(first, seq);
             results.add(stored);
             if (p.commandId() != null) {
@@ -490,6 +496,23 @@ public final class MeetingOwner {
                 notCommitted(appended.cause(), round, results);
             }
         });
+    }
+
+    private record Applied(List<Decided> events, MeetingState after) {
+    }
+
+    /** One command's events applied in turn from {@code state}; throws if a rule does (nothing is kept then). */
+    private static Applied applied(MeetingState state, long seq, List<Event> events, Pending p, Instant now) {
+        var out = new ArrayList<Decided>(events.size());
+        MeetingState next = state;
+        for (Event event : events) {
+            MeetingState before = next;
+            next = event.apply(next, now);
+            StatePatch patch = StatePatch.between(before, next);
+            out.add(new Decided(++seq, event, p.actor(), p.commandId(), Json.write(event), patch,
+                    Published.staffPatchJson(patch)));
+        }
+        return new Applied(out, next);
     }
 
     private void committed(MeetingState before, MeetingState decidedState, List<Decided> decided, Instant now) {

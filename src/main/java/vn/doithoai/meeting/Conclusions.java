@@ -31,6 +31,10 @@ final class Conclusions {
             return Decision.refuse(Refusal.FIELD_MISSING, "Chưa nhập cơ quan chịu trách nhiệm",
                     "Missing: the responsible office");
         }
+        if (turnIds != null && turnIds.contains(null)) {
+            return Decision.refuse(Refusal.FIELD_INVALID, "Danh sách lượt phát biểu có mục trống",
+                    "The list of turns has an empty item");
+        }
         List<Integer> ids = turnIds == null ? List.of() : List.copyOf(turnIds);
         for (int id : ids) {
             if (s.turn(id).isEmpty()) {
