@@ -55,6 +55,18 @@ public final class Secrets {
         return typed == null ? "" : typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * Whether a normalized code could be one we made: six letters of the alphabet. Anything else
+     * (a NUL byte, which PostgreSQL refuses in text, or a guess in another shape) opens nothing,
+     * and is not looked up.
+     */
+    public static boolean isJoinCode(String normalized) {
+        if (normalized == null || normalized.length() != JOIN_CODE_LENGTH) {
+            return false;
+        }
+        return normalized.chars().allMatch(c -> JOIN_ALPHABET.indexOf(c) >= 0);
+    }
+
     public static boolean isAttendeeKey(String key) {
         return key != null && KEY_SHAPE.matcher(key).matches();
     }

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Cleans and checks the text people type: Unicode NFC (so "Hòa" typed two ways is one name),
- * no control characters, single-line fields on one line, and a length limit for every field.
+ * nothing invisible, single-line fields on one line, and a length limit for every field.
  * A failed check is a {@link Refusal} naming the field in both languages.
  */
 public final class Fields {
@@ -24,8 +24,15 @@ public final class Fields {
     public static final int TITLE = 300;
 
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /**
+     * Control characters (NUL among them, which PostgreSQL refuses in text), format characters
+     * (zero-width spaces, soft hyphens, direction marks and overrides, which make a blank or
+     * reversed name on the hall display and a look-alike "Thôn 1" that escapes the village cap),
+     * and lone halves of surrogate pairs; new lines and tabs stay (paragraphs).
+     */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Cs}&&[^\\n\\t]]");
+    /** Every kind of white space (no-break and ideographic spaces too), not only ASCII's. */
+    private static final Pattern SPACES = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern PHONE_CHARS = Pattern.compile("[0-9+ .()-]*");
 
     private Fields() {
@@ -47,7 +54,7 @@ public final class Fields {
     public static final Name F_OFFICE = new Name("Cơ quan", "Office");
     public static final Name F_TITLE = new Name("Tên hội nghị", "Title");
 
-    /** One line: NFC, no control characters, runs of white space made one space, trimmed. */
+    /** One line: NFC, nothing invisible, runs of white space made one space, trimmed. */
     public static String line(String raw) {
         if (raw == null) {
             return null;
@@ -56,7 +63,7 @@ public final class Fields {
         return text.isEmpty() ? null : text;
     }
 
-    /** Several lines: NFC, no control characters but new lines and tabs, trimmed. */
+    /** Several lines: NFC, nothing invisible but new lines and tabs, trimmed. */
     public static String paragraph(String raw) {
         if (raw == null) {
             return null;
@@ -70,11 +77,13 @@ public final class Fields {
      * {@link #line} when recorded (NFC, single spaces), so lower case is all that is left to do.
      */
     public static String storedKey(String cleaned) {
-        return cleaned == null ? "" : cleaned.toLowerCase(VIETNAMESE);
+        // Cleaned again: a value recorded before format characters were removed compares as it shows.
+        return cleaned == null ? "" : SPACES.matcher(clean(cleaned)).replaceAll(" ").strip().toLowerCase(VIETNAMESE);
     }
 
     private static String clean(String raw) {
-        return CONTROL.matcher(Normalizer.normalize(raw, Normalizer.Form.NFC)).replaceAll("");
+        // Removed before NFC: a lone surrogate would make normalisation keep it as it is.
+        return Normalizer.normalize(INVISIBLE.matcher(raw).replaceAll(""), Normalizer.Form.NFC);
     }
 
     /** Null when the cleaned value is fine; else the refusal to send back. */

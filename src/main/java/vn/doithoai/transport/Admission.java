@@ -32,7 +32,11 @@ public final class Admission {
             return directory.access(Secrets.hash(token)).map(access -> access.map(seat ->
                     new Admitted(ref(seat.meeting()), Actor.of(Role.valueOf(seat.role())), null)));
         }
-        return directory.meetingByJoinCode(Secrets.normalizeJoinCode(joinCode)).map(row -> row.map(m -> {
+        String code = Secrets.normalizeJoinCode(joinCode);
+        if (!Secrets.isJoinCode(code)) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        return directory.meetingByJoinCode(code).map(row -> row.map(m -> {
             String key = Secrets.isAttendeeKey(attendeeKey) ? attendeeKey : Secrets.newToken();
             return new Admitted(ref(m), Actor.attendee(Secrets.attendeeId(key)), key);
         }));

@@ -174,6 +174,11 @@ public final class RestApi {
     /** Public: what a phone shows before it joins. */
     private void joinInfo(RoutingContext ctx) {
         String code = Secrets.normalizeJoinCode(ctx.pathParam("code"));
+        if (!Secrets.isJoinCode(code)) {
+            Problem.of(Problem.NOT_FOUND, "Mã tham gia không đúng: mã có 6 ký tự (chữ và số)",
+                    "Wrong join code: a join code has 6 characters (letters and digits)").send(ctx, 404);
+            return;
+        }
         directory.meetingByJoinCode(code).onComplete(found -> {
             if (found.failed()) {
                 fail(ctx, found.cause());
@@ -203,7 +208,13 @@ public final class RestApi {
                 Problem.badJson("empty body").send(ctx, 400);
                 return Optional.empty();
             }
-            return Optional.of(Json.read(text, type));
+            T value = Json.read(text, type);
+            if (value == null) {
+                Problem.of(Problem.BAD_JSON, "Dữ liệu gửi lên phải là một đối tượng JSON", "The body must be a JSON object")
+                        .send(ctx, 400);
+                return Optional.empty();
+            }
+            return Optional.of(value);
         } catch (JsonProcessingException e) {
             Problem.badJson(JsonErrors.describe(e)).send(ctx, 400);
             return Optional.empty();

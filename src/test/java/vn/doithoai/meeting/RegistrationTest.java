@@ -158,6 +158,42 @@ class RegistrationTest {
     }
 
     @Test
+    void invisibleAndDirectionChangingCharactersAreDroppedFromEveryField() {
+        var m = MeetingScript.registrationOpen();
+        m.ok(phone("a1"), new Command.Register("\u202eNguyễn\u200b Văn\u00ad An\u2066", "Thôn\u00a01\u200e", null,
+                "Đường\u200f\ufeff giao thông\ud800", "Dòng một\u2069\nDòng hai", null));
+        Registration r = m.registration(1);
+        assertThat(r.name()).isEqualTo("Nguyễn Văn An");
+        assertThat(r.village()).isEqualTo("Thôn 1");
+        assertThat(r.topic()).isEqualTo("Đường giao thông");
+        assertThat(r.summary()).isEqualTo("Dòng một\nDòng hai");
+    }
+
+    @Test
+    void aNameOfInvisibleCharactersOnlyIsRefusedAsMissing() {
+        var m = MeetingScript.registrationOpen();
+        assertThat(m.refusedCode(phone("a1"), register("\u200b\u2066\u2069\u200e\u200f", "Thôn 1", "Đường")))
+                .isEqualTo(Refusal.FIELD_MISSING);
+        assertThat(m.refusedCode(phone("a1"), register("Người một", "\u202e\u00ad", "Đường")))
+                .isEqualTo(Refusal.FIELD_MISSING);
+    }
+
+    @Test
+    void lookAlikeVillagesWithHiddenCharactersCountAgainstTheSameCap() {
+        var m = MeetingScript.created(MeetingScript.rules(300, 5, true));
+        m.ok(CHAIR, new Command.OpenRegistration());
+        for (int i = 1; i <= 5; i++) {
+            m.register("a" + i, "Người " + i, "Thôn 1", "Đường");
+        }
+        for (String lookAlike : List.of("Thôn\u200b 1", "Thôn\u00ad 1", "Th\u200eôn 1", "\u2066Thôn 1\u2069",
+                "Thôn\u00a01", "Thôn\u3000 1", "Thôn 1\ufeff")) {
+            assertThat(m.refusedCode(phone("x" + lookAlike.hashCode()), register("Người khác", lookAlike, "Điện")))
+                    .as("village %s", lookAlike.codePoints().mapToObj(Integer::toHexString).toList())
+                    .isEqualTo(Refusal.VILLAGE_CAP_REACHED);
+        }
+    }
+
+    @Test
     void theVillageCapAppliesAtTheDeskToo() {
         var m = MeetingScript.created(MeetingScript.rules(300, 1, true));
         m.ok(CHAIR, new Command.OpenRegistration());

@@ -61,6 +61,16 @@ class ProtocolErrorsTest {
     }
 
     @Test
+    void aJoinCodeHoldingANulByteIsRefusedAsBadCredentialsEveryTimeItIsTried() {
+        try (WsClient client = WsClient.connect(server.port())) {
+            for (int i = 0; i < 3; i++) {
+                JsonNode bad = client.helloWithJoinCode("AB\u0000CD", null, null);
+                assertThat(bad.path("code").asText()).as("try %d", i + 1).isEqualTo("BAD_CREDENTIALS");
+            }
+        }
+    }
+
+    @Test
     void badCommandsAreRefusedWithTheFieldNamedAndNothingChanges() {
         try (WsClient chair = chair()) {
             long before = seq();

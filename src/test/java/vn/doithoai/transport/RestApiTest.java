@@ -56,6 +56,31 @@ class RestApiTest {
     }
 
     @Test
+    void aBodyOfJsonNullIsRefusedAsBadJsonAndChangesNothing() {
+        JsonNode created = organiser.communeWithMeeting(Map.of("title", "Hội nghị"));
+        String communes = organiser.get("/api/communes").body().toString();
+        String meetingId = created.path("meetingId").asText();
+        String communeId = organiser.get("/api/meetings/" + meetingId).body().path("meeting").path("communeId").asText();
+        for (Organiser.Reply reply : List.of(organiser.post("/api/communes", "null"),
+                organiser.post("/api/communes/" + communeId + "/meetings", "null"),
+                organiser.put("/api/meetings/" + meetingId + "/setup", "null"))) {
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+            assertThat(reply.body().path("code").asText()).isEqualTo("BAD_JSON");
+            assertThat(reply.body().path("message").path("vi").asText()).isEqualTo("Dữ liệu gửi lên phải là một đối tượng JSON");
+        }
+        assertThat(organiser.get("/api/communes").body().toString()).isEqualTo(communes);
+    }
+
+    @Test
+    void aJoinCodeHoldingANulByteOrOfAnotherShapeIsNotFoundWithoutAskingTheDatabase() {
+        for (String code : List.of("AB%00CD", "%00", "ABCDEFGH", "AB%C3%A9CD1")) {
+            Organiser.Reply reply = organiser.get("/api/join/" + code);
+            assertThat(reply.status()).as(code).isEqualTo(404);
+            assertThat(reply.body().path("code").asText()).as(code).isEqualTo("NOT_FOUND");
+        }
+    }
+
+    @Test
     void aMeetingIsCreatedWithDefaultsListedAndShown() {
         JsonNode created = organiser.communeWithMeeting(Map.of("title", "  Hội nghị   đối thoại định kỳ  "));
         String meetingId = created.path("meetingId").asText();
