@@ -128,7 +128,7 @@ function conclusions(s) {
       <ul>
         ${s.conclusions.slice(-fitted.conclusions).reverse().map(c => html`
           <li class="conclusion" data-test="conclusion"><span class="outcome">${t('outcome_' + c.outcome)}</span>
-            ${c.text}${c.office ? html` <span class="office">— ${c.office}</span>` : ''}${c.deadline
+            ${c.text}${c.office ? html` <span class="office">—\u00a0${c.office}</span>` : ''}${c.deadline
               ? html` <span class="due">(${t('deadlineOn', c.deadline.split('-').reverse().join('/'))})</span>` : ''}</li>`)}
       </ul>
     </section>`;

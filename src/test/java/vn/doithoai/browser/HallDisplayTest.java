@@ -207,6 +207,15 @@ class HallDisplayTest {
             assertThat(rect(display, "join-code", "right")).as("the code keeps off the screen's edge").isLessThanOrEqualTo(1920 - 24);
             assertThat(linesOf(display, "join", code)).as("the code on one line").isEqualTo(1);
             assertReadableWhole(display, "registration open");
+
+            // The same in English (the L key: the display has no mouse).
+            display.driver.findElement(org.openqa.selenium.By.tagName("body")).sendKeys("l");
+            display.awaitText("join", "Scan the QR code");
+            for (String phrase : List.of("Scan the QR code", "to register to speak", "or type the code")) {
+                assertThat(linesOf(display, "join", phrase)).as("lines of '%s'", phrase).isEqualTo(1);
+            }
+            display.shot("qr-open-english");
+            assertReadableWhole(display, "registration open, in English");
         }
     }
 
