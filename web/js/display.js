@@ -29,10 +29,10 @@ setup(STRINGS, () => draw());
 
 const conn = connectWithToken(() => draw());
 
-// How many conclusions and next speakers fit on the screen, measured once for each layout (see fit).
-let fitted = { key: '', conclusions: 0, next: 0 };
+// How many conclusions and next speakers fit on the screen, and whether the smaller type is needed,
+// measured once for each layout (see fit).
+let fitted = { key: '', conclusions: 0, next: 0, tight: false };
 
-// The language: the switch in the corner, the L key, or ?lang=en in the link; remembered.
 function draw() {
   const app = document.getElementById('app');
   const s = conn.state;
@@ -54,24 +54,33 @@ function layoutKey(s) {
 
 /**
  * Nothing may scroll or be cut on a screen nobody can scroll: drop the oldest conclusions and the
- * last next speakers until each list fits its box (at least one stays).
+ * last next speakers until each list fits its box (at least one stays). If that is not enough (the
+ * longest names and topics the server accepts), the same again in the smaller type.
  */
 function fit(s, app) {
-  fitted = { key: layoutKey(s), conclusions: s.conclusions.length, next: nextSpeakers(s).length };
-  render(hall(s), app);
-  for (const [what, box] of [['conclusions', '.hall-conclusions'], ['next', '.hall-waiting']]) {
-    const el = app.querySelector(box);
-    while (el && fitted[what] > 1 && el.scrollHeight > el.clientHeight) {
-      fitted[what]--;
-      render(hall(s), app);
-    }
+  for (const tight of [false, true]) {
+    fitted = { key: layoutKey(s), conclusions: s.conclusions.length, next: nextSpeakers(s).length, tight };
+    render(hall(s), app);
+    shrink(s, app, 'conclusions', '.hall-conclusions');
+    shrink(s, app, 'next', '.hall-waiting');
+    if (!['.hall-main', '.hall-conclusions', '.hall-waiting'].some(box => overflows(app.querySelector(box)))) return;
   }
 }
+
+function shrink(s, app, what, box) {
+  const el = app.querySelector(box);
+  while (fitted[what] > 1 && overflows(el)) {
+    fitted[what]--;
+    render(hall(s), app);
+  }
+}
+
+const overflows = el => !!el && el.scrollHeight > el.clientHeight;
 
 function hall(s) {
   const closed = s.status === 'CLOSED';
   return html`
-    <div class="hall ${closed ? 'closed' : ''}">
+    <div class="hall ${closed ? 'closed' : ''} ${fitted.tight ? 'tight' : ''}">
       ${connectionBadge(conn)}
       <header class="hall-head">
         <h1 class="hall-title">${s.setup.title}</h1>
@@ -171,6 +180,7 @@ function nobodyWaiting(s) {
   return s.turns.length || s.floor ? t('noneWaiting') : t('nobody');
 }
 
+// The language: the switch in the corner, the L key, or ?lang=en in the link; remembered.
 const wanted = new URLSearchParams(location.search).get('lang');
 if (wanted && wanted !== currentLang()) switchLang();
 document.addEventListener('keydown', e => { if (e.key === 'l' || e.key === 'L') switchLang(); });

@@ -290,6 +290,33 @@ class HallDisplayTest {
         }
     }
 
+    /** Words of Vietnamese, repeated to exactly {@code length} characters (the server's limits). */
+    private static String longest(String words, int length) {
+        return (words + " ").repeat(length / words.length() + 1).substring(0, length).trim();
+    }
+
+    @Test
+    void theLongestNameVillageAndTopicTheServerAcceptsStillShowWhole() {
+        JsonNode meeting = meeting();
+        WsClient chair = chair(meeting);
+        ack(chair.command("OpenRegistration", null));
+        String name = longest("Nguyễn Trần Hoàng Phương", 100);
+        ack(chair.command("RegisterAtDesk", Map.of("name", name, "village", longest("Tổ dân phố Thống Nhất", 100),
+                "topic", longest("Đề nghị sửa chữa đường giao thông liên thôn", 200))));
+        registerNine(chair);
+        ack(chair.command("StartMeeting", null));
+        ack(chair.command("CallNext", null));
+        ack(chair.command("StartSlot", null));
+        recordConclusion(chair, 1);
+        try (Screen display = display(meeting, "display-longest")) {
+            display.awaitText("floor-name", name.substring(0, 40));
+            display.awaitText("conclusions", "Kết luận 1");
+            display.shot("longest-texts");
+            assertReadableWhole(display, "the longest name, village and topic");
+            assertThat(display.all("next-item")).isNotEmpty();
+        }
+    }
+
     @Test
     void afterTheCloseTheDisplaySaysTheMeetingIsOverAndShowsItsConclusions() {
         JsonNode meeting = meeting();
