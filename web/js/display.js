@@ -6,68 +6,114 @@ import { nextSpeakers, currentStep } from './state.js';
 import { remainingMs, formatMs, urgency } from './clock.js';
 import { connectWithToken } from './staff.js';
 
-setup({
+const STRINGS = {
   nowSpeaking: ['Đang phát biểu', 'Now speaking'],
   responding: ['Đang trả lời', 'Responding'],
   next: ['Tiếp theo', 'Next'],
   nobody: ['Chưa có người đăng ký', 'Nobody registered yet'],
+  noneWaiting: ['Không còn ai chờ phát biểu', 'No one else is waiting to speak'],
+  moreWaiting: ['và {0} người nữa đang chờ', 'and {0} more waiting'],
+  floorFree: ['Hiện không có ai phát biểu', 'Nobody has the floor now'],
   conclusions: ['Kết luận', 'Conclusions'],
-  joinHere: ['Đăng ký phát biểu: quét mã', 'Register to speak: scan'],
+  scan: ['Quét mã QR', 'Scan the QR code'],
+  toRegister: ['để đăng ký phát biểu', 'to register to speak'],
   orType: ['hoặc nhập mã', 'or type the code'],
+  atAddress: ['tại', 'at'],
+  closed: ['Hội nghị đã kết thúc', 'The meeting has closed'],
   overtime: ['Quá giờ', 'Overtime'],
   paused: ['Tạm dừng', 'Paused'],
   waitingStart: ['Chuẩn bị', 'Get ready'],
-  timeLeft: ['Thời gian còn lại', 'Time left'],
   deadlineOn: ['hạn {0}', 'due {0}'],
-}, () => draw());
+};
+setup(STRINGS, () => draw());
 
 const conn = connectWithToken(() => draw());
 
-// The language: the switch in the corner, the L key, or ?lang=en in the link; remembered.
+// How many conclusions and next speakers fit on the screen, and whether the smaller type is needed,
+// measured once for each layout (see fit).
+let fitted = { key: '', conclusions: 0, next: 0, tight: false };
+
 function draw() {
+  const app = document.getElementById('app');
   const s = conn.state;
-  render(s ? hall(s) : html`${connectionBadge(conn)}`, document.getElementById('app'));
+  if (!s) {
+    render(html`${connectionBadge(conn)}`, app);
+  } else if (layoutKey(s) !== fitted.key) {
+    fit(s, app);
+  } else {
+    render(hall(s), app);
+  }
 }
 
+/** Everything but the ticking clock that changes what fits: a new key means measuring again. */
+function layoutKey(s) {
+  const f = s.floor;
+  return JSON.stringify([currentLang(), conn.status, innerWidth, innerHeight, s.status, s.stepIndex, s.setup.title,
+    s.queue.length, s.next, s.conclusions, f && [f.name, f.villageOrOffice, f.topic, f.phase, f.kind]]);
+}
+
+/**
+ * Nothing may scroll or be cut on a screen nobody can scroll: drop the oldest conclusions and the
+ * last next speakers until each list fits its box (at least one stays). If that is not enough (the
+ * longest names and topics the server accepts), the same again in the smaller type.
+ */
+function fit(s, app) {
+  for (const tight of [false, true]) {
+    fitted = { key: layoutKey(s), conclusions: s.conclusions.length, next: nextSpeakers(s).length, tight };
+    render(hall(s), app);
+    shrink(s, app, 'conclusions', '.hall-conclusions');
+    shrink(s, app, 'next', '.hall-waiting');
+    if (!['.hall-main', '.hall-conclusions', '.hall-waiting'].some(box => overflows(app.querySelector(box)))) return;
+  }
+}
+
+function shrink(s, app, what, box) {
+  const el = app.querySelector(box);
+  while (fitted[what] > 1 && overflows(el)) {
+    fitted[what]--;
+    render(hall(s), app);
+  }
+}
+
+const overflows = el => !!el && el.scrollHeight > el.clientHeight;
+
 function hall(s) {
-  const step = currentStep(s);
-  const joinCode = conn.welcome.joinCode;
+  const closed = s.status === 'CLOSED';
   return html`
-    ${connectionBadge(conn)}
-    <header class="hall-head">
-      <div class="hall-title">${s.setup.title}</div>
-      <div class="hall-lang">${langButton()}</div>
-      <div class="hall-step" data-test="step">${step ? html`${s.stepIndex + 1}. ${pick(step)}` : t('status_' + s.status)}</div>
-    </header>
-    <section class="hall-floor">${floor(s)}</section>
-    <aside class="hall-side">
-      <div class="join" data-test="join">
-        <img src="/qr/${joinCode}.svg" alt="QR" data-test="qr">
-        <div>
-          <div class="join-label">${t('joinHere')}</div>
-          <div class="join-label">${t('orType')}</div>
-          <div class="join-code" data-test="join-code">${joinCode}</div>
-          <div class="join-url">${conn.welcome.joinUrl.replace(/^https?:\/\//, '').replace(/\/j\/.*$/, '')}</div>
+    <div class="hall ${closed ? 'closed' : ''} ${fitted.tight ? 'tight' : ''}">
+      ${connectionBadge(conn)}
+      <header class="hall-head">
+        <h1 class="hall-title">${s.setup.title}</h1>
+        ${closed ? '' : html`<div class="hall-step" data-test="step">${stepText(s)}</div>`}
+        <div class="hall-lang">${langButton()}</div>
+      </header>
+      <div class="hall-body">
+        <div class="hall-main">
+          ${closed ? closedNotice() : html`<section class="hall-floor">${floor(s)}</section>`}
+          ${conclusions(s)}
         </div>
+        ${closed ? '' : html`<div class="hall-side">${join()}${waiting(s)}</div>`}
       </div>
-      <h2>${t('next')}</h2>
-      <ol class="hall-next" data-test="next">
-        ${nextSpeakers(s).slice(0, 5).map(r => html`<li><span class="name">${r.name}</span> <span class="village">${r.village}</span></li>`)}
-      </ol>
-      ${s.queue.length ? '' : html`<p class="dim">${t('nobody')}</p>`}
-    </aside>
-    <footer class="hall-conclusions" data-test="conclusions">
-      ${s.conclusions.length ? html`<h2>${t('conclusions')}</h2>` : ''}
-      ${s.conclusions.slice(-3).reverse().map(c => html`
-        <div class="conclusion"><span class="outcome">${t('outcome_' + c.outcome)}</span> ${c.text}
-          ${c.office ? html`<span class="dim"> — ${c.office}</span>` : ''}
-          ${c.deadline ? html`<span class="dim"> (${t('deadlineOn', c.deadline.split('-').reverse().join('/'))})</span>` : ''}</div>`)}
-    </footer>`;
+    </div>`;
+}
+
+function stepText(s) {
+  const step = currentStep(s);
+  return step ? `${s.stepIndex + 1}. ${pick(step)}` : t('status_' + s.status);
+}
+
+// Both languages at once: the hall may have set the screen to either, and this is the last thing it reads.
+function closedNotice() {
+  return html`
+    <section class="hall-closed" data-test="closed" role="status">
+      <div lang="vi">${STRINGS.closed[0]}</div>
+      <div lang="en" class="second">${STRINGS.closed[1]}</div>
+    </section>`;
 }
 
 function floor(s) {
   const f = s.floor;
-  if (!f) return html`<div class="hall-idle" data-test="floor">${t('noFloor')}</div>`;
+  if (!f) return html`<div class="hall-idle" data-test="floor">${s.turns.length ? t('floorFree') : t('noFloor')}</div>`;
   const left = remainingMs(f, conn.now());
   const level = urgency(left, s.setup.rules);
   const label = f.phase === 'CALLED' ? t('waitingStart') : f.phase === 'PAUSED' ? t('paused')
@@ -82,6 +128,59 @@ function floor(s) {
     </div>`;
 }
 
+/** The latest conclusions first, whole: text, then who acts and by when. */
+function conclusions(s) {
+  if (!s.conclusions.length) return html`<section class="hall-conclusions" data-test="conclusions"></section>`;
+  return html`
+    <section class="hall-conclusions" data-test="conclusions">
+      <h2>${t('conclusions')}</h2>
+      <ul>
+        ${s.conclusions.slice(-fitted.conclusions).reverse().map(c => html`
+          <li class="conclusion" data-test="conclusion"><span class="outcome">${t('outcome_' + c.outcome)}</span>
+            ${c.text}${c.office ? html` <span class="office">—\u00a0${c.office}</span>` : ''}${c.deadline
+              ? html` <span class="due">(${t('deadlineOn', c.deadline.split('-').reverse().join('/'))})</span>` : ''}</li>`)}
+      </ul>
+    </section>`;
+}
+
+// Phrases that must not break across lines are spans that do not wrap; the QR image is SVG, so any
+// size is sharp, and its white frame adds to the quiet zone the code is drawn with.
+function join() {
+  const joinCode = conn.welcome.joinCode;
+  const host = conn.welcome.joinUrl.replace(/^https?:\/\//, '').replace(/\/j\/.*$/, '');
+  return html`
+    <div class="join" data-test="join">
+      <h2 class="join-label"><span class="phrase">${t('scan')}</span> <span class="phrase">${t('toRegister')}</span></h2>
+      <img src="/qr/${joinCode}.svg" alt="${t('scan')}: ${conn.welcome.joinUrl}" data-test="qr">
+      <div class="join-type">
+        <span class="phrase join-label">${t('orType')}</span>
+        <span class="join-code" data-test="join-code">${joinCode}</span>
+      </div>
+      <div class="join-url"><span class="phrase">${t('atAddress')}</span> ${host}</div>
+    </div>`;
+}
+
+function waiting(s) {
+  const next = nextSpeakers(s).slice(0, fitted.next);
+  const more = s.queue.length - next.length;
+  return html`
+    <section class="hall-waiting">
+      <h2>${t('next')}</h2>
+      ${next.length ? html`
+        <ol class="hall-next" data-test="next">
+          ${next.map(r => html`<li data-test="next-item"><span class="name">${r.name}</span> <span class="village">${r.village}</span></li>`)}
+        </ol>
+        ${more > 0 ? html`<p class="dim" data-test="more-waiting">${t('moreWaiting', more)}</p>` : ''}`
+      : html`<p class="dim" data-test="nobody-waiting">${nobodyWaiting(s)}</p>`}
+    </section>`;
+}
+
+/** Once someone has spoken, "nobody registered yet" is untrue: then no one is left waiting. */
+function nobodyWaiting(s) {
+  return s.turns.length || s.floor ? t('noneWaiting') : t('nobody');
+}
+
+// The language: the switch in the corner, the L key, or ?lang=en in the link; remembered.
 const wanted = new URLSearchParams(location.search).get('lang');
 if (wanted && wanted !== currentLang()) switchLang();
 document.addEventListener('keydown', e => { if (e.key === 'l' || e.key === 'L') switchLang(); });

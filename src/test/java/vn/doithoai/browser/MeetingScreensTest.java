@@ -285,7 +285,7 @@ class MeetingScreensTest {
         }
         phones[0].awaitText("mine", "Đã phát biểu");
         phones[0].until("the phone says the meeting ended", () -> phones[0].driver.getPageSource().contains("Hội nghị đã kết thúc"));
-        display.awaitText("step", "4.");
+        display.awaitText("closed", "Hội nghị đã kết thúc");
         display.shot("closed");
         phones[0].shot("closed");
         chair.shot("closed");
