@@ -153,6 +153,14 @@ public final class Database implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(), user(), password());
     }
 
+    /**
+     * For an embedded server whose process is gone: starts it again (blocking; call off the event
+     * loops). False for an external server, which is not ours to start: the pool reconnects to it.
+     */
+    public boolean startAgainIfGone() {
+        return embedded != null && embedded.startAgainIfGone();
+    }
+
     /** Stops the embedded server if this process started one; nothing for an external server. Idempotent. */
     @Override
     public void close() {

@@ -47,6 +47,7 @@ final class EmbeddedCluster implements AutoCloseable {
     private final ClusterOwner owner;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    private Map<String, String> settings = Map.of();
     private boolean running;
 
     private EmbeddedCluster(Path clusterDir, Path logFile, int port, PostgresPrograms programs, ClusterOwner owner,
@@ -128,6 +129,40 @@ final class EmbeddedCluster implements AutoCloseable {
         return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/" + database, SUPERUSER, null);
     }
 
+    /**
+     * Starts the server again if its postmaster is gone (killed, or crashed for good): PostgreSQL
+     * replays its write-ahead log, so every commit it acknowledged is there. True when it was
+     * started again; false when it was running, or when this start failed too (said in the log;
+     * the caller asks again later).
+     */
+    synchronized boolean startAgainIfGone() {
+        if (!running || postmasterIsAlive()) {
+            return false;
+        }
+        log.warn("doithoai: the embedded PostgreSQL in {} has stopped; starting it again", clusterDir);
+        running = false;
+        try {
+            pgCtlStart(settings);
+            log.info("doithoai: the embedded PostgreSQL is running again on localhost:{}", port);
+            return true;
+        } catch (DatabaseException e) {
+            running = true; // still ours to start: asked again at the next check
+            log.error("doithoai: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    /** Whether the process named in postmaster.pid is a running postgres. */
+    private boolean postmasterIsAlive() {
+        try {
+            List<String> lines = Files.readAllLines(clusterDir.resolve("postmaster.pid"));
+            return !lines.isEmpty() && ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
+                    .filter(EmbeddedCluster::isRunning).isPresent();
+        } catch (IOException | RuntimeException e) {
+            return false; // no pid file: not running
+        }
+    }
+
     /** Stops the server (fast: clients are disconnected, everything committed is kept) and frees the folder. Idempotent. */
     @Override
     public synchronized void close() {
@@ -151,6 +186,7 @@ final class EmbeddedCluster implements AutoCloseable {
     }
 
     private void pgCtlStart(Map<String, String> settings) {
+        this.settings = settings;
         List<String> options = new ArrayList<>(List.of("-p", Integer.toString(port)));
         settings.forEach((name, value) -> options.add("-c " + name + "=" + value));
         int exit = runProgram("pg_ctl", List.of("-D", clusterDir.toString(), "-l", logFile.toString(),

@@ -89,10 +89,12 @@ public final class Server implements AutoCloseable {
             var meetings = new Meetings(hosts, store, new SnapshotStore(pool), directory, clock);
             String secretHash = await(OrganiserSecret.establish(directory, config.adminSecretIfSet().orElse(null)));
             vertx.setPeriodic(EVICT_EVERY_MS, id -> meetings.evictIdleClosed());
+            var watch = new DatabaseWatch(vertx, pool, database);
+            watch.start();
             String publicUrl = config.publicUrl();
             var ws = new WsEndpoint(vertx, new Admission(directory, publicUrl), meetings, clock, publicUrl,
                     config.allowedOrigins());
-            var api = new RestApi(directory, meetings, publicUrl);
+            var api = new RestApi(directory, meetings, publicUrl, watch::databaseUp);
             // Begun just before listening, so its first queries overlap the bind; not waited for: the
             // other meetings are served as soon as the server listens, a long log is rebuilt meanwhile
             // (a screen asking for it waits for the same load), and its running slot's timer restarts.

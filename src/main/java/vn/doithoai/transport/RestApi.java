@@ -22,6 +22,7 @@ import vn.doithoai.store.Directory;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 /**
  * The organiser's REST API (docs/api.md): communes, meetings and their role links. Setup changes
@@ -38,22 +39,19 @@ public final class RestApi {
     private final Directory directory;
     private final Meetings meetings;
     private final String publicUrl;
+    private final BooleanSupplier databaseUp;
 
-    public RestApi(Directory directory, Meetings meetings, String publicUrl) {
+    /** {@code databaseUp}: whether PostgreSQL answers now (the health endpoint says it). */
+    public RestApi(Directory directory, Meetings meetings, String publicUrl, BooleanSupplier databaseUp) {
         this.directory = directory;
         this.meetings = meetings;
         this.publicUrl = publicUrl;
+        this.databaseUp = databaseUp;
     }
 
     public void mount(Router router, OrganiserGate gate) {
         router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY));
-        router.route("/api/health").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> {
-            if (ctx.request().method() == HttpMethod.HEAD) {
-                ctx.response().putHeader("Content-Type", "application/json").end(); // a HEAD reply has no body
-            } else {
-                ctx.json(Map.of("status", "ok"));
-            }
-        });
+        router.route("/api/health").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::health);
         router.get("/api/join/:code").handler(this::joinInfo);
         router.route("/api/communes*").handler(gate);
         router.route("/api/meetings*").handler(gate);
@@ -65,6 +63,21 @@ public final class RestApi {
         router.put("/api/meetings/:meetingId/setup").handler(this::changeSetup);
         router.post("/api/meetings/:meetingId/links").handler(this::replaceLinks);
         router.route("/api/*").handler(ctx -> Problem.notFound("địa chỉ API này", "API route").send(ctx, 404));
+    }
+
+    /** 200 while PostgreSQL answers; 503 while it does not (commands are refused meanwhile). */
+    private void health(RoutingContext ctx) {
+        boolean up = databaseUp.getAsBoolean();
+        ctx.response().setStatusCode(up ? 200 : 503);
+        if (ctx.request().method() == HttpMethod.HEAD) {
+            ctx.response().putHeader("Content-Type", "application/json").end(); // a HEAD reply has no body
+        } else if (up) {
+            ctx.json(Map.of("status", "ok"));
+        } else {
+            ctx.json(Map.of("status", "unavailable", "database", "not answering",
+                    "message", Map.of("vi", "Cơ sở dữ liệu không trả lời; các thao tác chưa được lưu",
+                            "en", "The database does not answer; actions are not being stored")));
+        }
     }
 
     private void createCommune(RoutingContext ctx) {
