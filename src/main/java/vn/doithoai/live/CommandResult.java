@@ -10,6 +10,7 @@ public record CommandResult(long firstSeq, long lastSeq, boolean duplicate, Refu
 
     public static final String STORAGE_FAILED = "STORAGE_FAILED";
     public static final String COMMAND_FAILED = "COMMAND_FAILED";
+    public static final String COMMAND_ID_REUSED = "COMMAND_ID_REUSED";
 
     static CommandResult stored(long firstSeq, long lastSeq) {
         return new CommandResult(firstSeq, lastSeq, false, null);
@@ -24,6 +25,13 @@ public record CommandResult(long firstSeq, long lastSeq, boolean duplicate, Refu
         return refused(new Refusal(COMMAND_FAILED,
                 "Không thực hiện được thao tác này với dữ liệu đã gửi; không có gì thay đổi.",
                 "This action could not be carried out with the data sent; nothing changed."));
+    }
+
+    /** The sender used this command id before for another command: nothing is done, nor said done. */
+    static CommandResult idReused() {
+        return refused(new Refusal(COMMAND_ID_REUSED,
+                "Mã thao tác này đã được dùng cho một thao tác khác; không có gì thay đổi.",
+                "This command id was already used for another command; nothing changed."));
     }
 
     static CommandResult notStored() {

@@ -61,7 +61,11 @@ public final class MeetingOwner {
      */
     static final int SNAPSHOT_FORMAT = 1;
 
-    private record Pending(Command command, Actor actor, String commandId, Promise<CommandResult> answer) {
+    /**
+     * {@code commandId}: the sender's own id with the sender's label before it, so that an id
+     * counts once per sender; {@code fingerprint}: of the command's name and arguments.
+     */
+    private record Pending(Command command, Actor actor, String commandId, String fingerprint, Promise<CommandResult> answer) {
     }
 
     private record FeedKey(io.netty.channel.EventLoop loop, boolean staff) {
@@ -71,7 +75,7 @@ public final class MeetingOwner {
     }
 
     private record Decided(long seq, Event event, Actor actor, String commandId, String payload, StatePatch patch,
-                           String staffPatch) {
+                           String staffPatch, String fingerprint) {
     }
 
     private final UUID id;
@@ -91,6 +95,8 @@ public final class MeetingOwner {
     /** The latest snapshot's save, which a stop waits for. */
     private Future<Void> snapshotSaved = Future.succeededFuture();
     private final Map<String, CommandResult> answered = new HashMap<>();
+    /** The fingerprint of each answered command, where it is known (not for those stored before fingerprints). */
+    private final Map<String, String> fingerprints = new HashMap<>();
     private final ArrayDeque<Published> recent = new ArrayDeque<>();
     /** The last round published, whose renderings the screens may still be reading. */
     private List<Published> lastRound = List.of();
@@ -176,6 +182,7 @@ public final class MeetingOwner {
         long started = System.nanoTime();
         // Read while the snapshot comes: the events after it, or the whole log if there is none.
         Future<EventStore.AfterSnapshot> afterLatest = store.afterLatestSnapshot(id, SNAPSHOT_FORMAT);
+        Future<Map<String, String>> storedFingerprints = store.fingerprints(id);
         return snapshots.latest(id, SNAPSHOT_FORMAT)
                 .compose(latest -> {
                     long seq = latest.map(SnapshotStore.Snapshot::seq).orElse(0L);
@@ -197,8 +204,11 @@ public final class MeetingOwner {
                                 id, lastSeq, state.status(), snapshotSeq > 0 ? "from the snapshot at event " + snapshotSeq : "no snapshot",
                                 (read - started) / 1_000_000, tail.size(), (System.nanoTime() - read) / 1_000_000);
                         snapshotIfDue(false);
-                        stateInMemory();
-                        return Future.<Void>succeededFuture();
+                        return storedFingerprints.map(stored -> {
+                            fingerprints.putAll(stored);
+                            stateInMemory();
+                            return (Void) null;
+                        });
                     });
                 });
     }
@@ -355,7 +365,8 @@ public final class MeetingOwner {
                 answer.fail(broken);
                 return;
             }
-            waiting.add(new Pending(command, actor, commandId, answer));
+            waiting.add(commandId == null ? new Pending(command, actor, null, null, answer)
+                    : new Pending(command, actor, actor.label() + "|" + commandId, CommandFingerprint.of(command), answer));
             decideWaiting();
         });
         return answer.future();
@@ -444,11 +455,13 @@ public final class MeetingOwner {
         var results = new ArrayList<CommandResult>();
         var decided = new ArrayList<Decided>();
         var answeredThisRound = new HashMap<String, CommandResult>();
+        var fingerprintsThisRound = new HashMap<String, String>();
         while (!waiting.isEmpty() && round.size() < ROUND_SIZE) {
             Pending p = waiting.poll();
             round.add(p);
             if (p.commandId() != null && (answered.containsKey(p.commandId()) || answeredThisRound.containsKey(p.commandId()))) {
-                results.add(null);
+                String first = fingerprints.getOrDefault(p.commandId(), fingerprintsThisRound.get(p.commandId()));
+                results.add(first == null || first.equals(p.fingerprint()) ? null : CommandResult.idReused());
                 continue;
             }
             Applied its;
@@ -475,6 +488,7 @@ public final class MeetingOwner {
             results.add(stored);
             if (p.commandId() != null) {
                 answeredThisRound.put(p.commandId(), stored);
+                fingerprintsThisRound.put(p.commandId(), p.fingerprint());
             }
         }
         if (decided.isEmpty()) {
@@ -510,7 +524,7 @@ public final class MeetingOwner {
             next = event.apply(next, now);
             StatePatch patch = StatePatch.between(before, next);
             out.add(new Decided(++seq, event, p.actor(), p.commandId(), Json.write(event), patch,
-                    Published.staffPatchJson(patch)));
+                    Published.staffPatchJson(patch), p.fingerprint()));
         }
         return new Applied(out, next);
     }
@@ -577,6 +591,9 @@ public final class MeetingOwner {
                 result = first == null ? CommandResult.notStored() : first.asDuplicate();
             } else if (result.accepted() && p.commandId() != null) {
                 answered.put(p.commandId(), result);
+                if (p.fingerprint() != null) {
+                    fingerprints.put(p.commandId(), p.fingerprint());
+                }
             }
             p.answer().complete(result);
         }
@@ -598,7 +615,7 @@ public final class MeetingOwner {
         int turnId = t.id();
         timeUpTimer = vertx.setTimer(delay, timer -> {
             timeUpTimer = -1;
-            waiting.add(new Pending(new Command.MarkTimeUp(turnId), Actor.SERVER, null, Promise.promise()));
+            waiting.add(new Pending(new Command.MarkTimeUp(turnId), Actor.SERVER, null, null, Promise.promise()));
             decideWaiting();
         });
     }
@@ -638,7 +655,7 @@ public final class MeetingOwner {
         var rows = new ArrayList<EventStore.NewEvent>(decided.size());
         for (Decided d : decided) {
             rows.add(new EventStore.NewEvent(d.seq(), TypeNames.EVENTS.nameOf(d.event()), d.payload(),
-                    d.actor().label(), now.atOffset(ZoneOffset.UTC), d.commandId(), d.staffPatch()));
+                    d.actor().label(), now.atOffset(ZoneOffset.UTC), d.commandId(), d.staffPatch(), d.fingerprint()));
         }
         return rows;
     }

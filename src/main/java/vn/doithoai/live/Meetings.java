@@ -148,7 +148,7 @@ public final class Meetings {
                 summary.scheduledAt(), now);
         var first = new EventStore.NewEvent(1, TypeNames.EVENTS.nameOf(created), Json.write(created),
                 Actor.ORGANISER.label(), now.atOffset(ZoneOffset.UTC), null,
-                Published.staffPatchJson(StatePatch.between(MeetingState.NEW, state)));
+                Published.staffPatchJson(StatePatch.between(MeetingState.NEW, state)), null);
         return directory.inTransaction(conn -> directory.insertMeeting(conn, row, hashed(tokens))
                         .compose(v -> store.append(conn, meetingId, List.of(first), null)))
                 .map(v -> new Created(meetingId, joinCode, tokens))

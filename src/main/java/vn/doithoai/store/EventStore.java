@@ -34,9 +34,9 @@ public final class EventStore {
                 FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $15::text[])
                      AS e (seq, type, payload, actor, occurred_at, command_id, staff_patch)
             ), new_commands AS (
-                INSERT INTO commands (meeting_id, command_id, first_seq, last_seq)
-                SELECT $1, c.command_id, c.first_seq, c.last_seq
-                FROM unnest($8::text[], $9::bigint[], $10::bigint[]) AS c (command_id, first_seq, last_seq)
+                INSERT INTO commands (meeting_id, command_id, first_seq, last_seq, fingerprint)
+                SELECT $1, c.command_id, c.first_seq, c.last_seq, c.fingerprint
+                FROM unnest($8::text[], $9::bigint[], $10::bigint[], $16::text[]) AS c (command_id, first_seq, last_seq, fingerprint)
             )
             UPDATE meetings SET status = $12, title = $13, scheduled_at = $14 WHERE id = $1 AND $11""";
     private static final String LOAD = """
@@ -56,6 +56,8 @@ public final class EventStore {
             ORDER BY e.seq""";
     private static final String ANSWERED = """
             SELECT command_id, first_seq, last_seq FROM commands WHERE meeting_id = $1 AND last_seq <= $2""";
+    private static final String FINGERPRINTS = """
+            SELECT command_id, fingerprint FROM commands WHERE meeting_id = $1 AND fingerprint IS NOT NULL""";
     private static final String UNIQUE_VIOLATION = "23505";
 
     /** The events after the snapshot at {@code snapshotSeq} (0: no snapshot, the whole log). */
@@ -71,7 +73,7 @@ public final class EventStore {
      * {@code staffPatch}: what it changed in the state, as staff screens get it (JSON).
      */
     public record NewEvent(long seq, String type, String payload, String actor, OffsetDateTime at, String commandId,
-                           String staffPatch) {
+                           String staffPatch, String commandFingerprint) {
     }
 
     private final Pool pool;
@@ -106,12 +108,15 @@ public final class EventStore {
             staffPatches[i] = e.staffPatch();
         }
         Map<String, long[]> spans = commandSpans(events);
+        Map<String, String> fingerprints = commandFingerprints(events);
         var answered = spans.keySet().toArray(String[]::new);
         var firstSeqs = new Long[answered.length];
         var lastSeqs = new Long[answered.length];
+        var answeredFingerprints = new String[answered.length];
         for (int i = 0; i < answered.length; i++) {
             firstSeqs[i] = spans.get(answered[i])[0];
             lastSeqs[i] = spans.get(answered[i])[1];
+            answeredFingerprints[i] = fingerprints.get(answered[i]);
         }
         long expected = events.get(0).seq() - 1;
         Tuple row = Tuple.tuple().addValue(meetingId)
@@ -122,7 +127,8 @@ public final class EventStore {
                 .addValue(summary == null ? null : summary.title())
                 .addValue(summary == null || summary.scheduledAt() == null ? null
                         : summary.scheduledAt().atOffset(ZoneOffset.UTC))
-                .addValue(staffPatches);
+                .addValue(staffPatches)
+                .addValue(answeredFingerprints);
         return conn.preparedQuery(APPEND).execute(row).<Void>mapEmpty().recover(failure -> Future.failedFuture(
                 isUniqueViolation(failure) ? new AppendConflict(meetingId.toString(), expected) : failure));
     }
@@ -166,6 +172,25 @@ public final class EventStore {
             }
             return answered;
         });
+    }
+
+    /** Each stored command id with its fingerprint, for a meeting rebuilt after a restart. */
+    public Future<Map<String, String>> fingerprints(UUID meetingId) {
+        return pool.preparedQuery(FINGERPRINTS).execute(Tuple.of(meetingId)).map(rows -> {
+            var fingerprints = new java.util.HashMap<String, String>(rows.size() * 2);
+            rows.forEach(row -> fingerprints.put(row.getString("command_id"), row.getString("fingerprint")));
+            return fingerprints;
+        });
+    }
+
+    private static Map<String, String> commandFingerprints(List<NewEvent> events) {
+        Map<String, String> fingerprints = new java.util.HashMap<>();
+        for (NewEvent e : events) {
+            if (e.commandId() != null && e.commandFingerprint() != null) {
+                fingerprints.putIfAbsent(e.commandId(), e.commandFingerprint());
+            }
+        }
+        return fingerprints;
     }
 
     /** Each command id with the first and last sequence of its events. */

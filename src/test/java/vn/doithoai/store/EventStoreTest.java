@@ -55,7 +55,7 @@ class EventStoreTest {
 
     private static EventStore.NewEvent event(long seq, String commandId) {
         return new EventStore.NewEvent(seq, "MinuteRecorded", "{\"entryId\":" + seq + ",\"text\":\"Dòng " + seq + "\"}",
-                "secretary", OffsetDateTime.now(ZoneOffset.UTC), commandId, "{\"minutes\":[]}");
+                "secretary", OffsetDateTime.now(ZoneOffset.UTC), commandId, "{\"minutes\":[]}", null);
     }
 
     @Test

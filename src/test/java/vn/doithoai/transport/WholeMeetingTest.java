@@ -180,6 +180,31 @@ class WholeMeetingTest {
     }
 
     @Test
+    void aCommandIdCountsOncePerSenderAndAnIdReusedForAnotherCommandIsRefused() {
+        JsonNode created = new Organiser(server.port()).communeWithMeeting(setup());
+        WsClient chair = server.connect();
+        chair.helloWithToken(Organiser.token(created, "chair"), null);
+        WsClient phone = server.connect();
+        phone.helloWithJoinCode(created.path("joinCode").asText(), null, null);
+        ack(chair.command("OpenRegistration", null));
+        ack(chair.command("StartMeeting", null));
+        ack(chair.command("AdvanceStep", null));
+        ack(chair.command("AdvanceStep", null));
+
+        ack(phone.command("X", "Register", Map.of("name", "Nguyễn Văn An", "village", "Thôn Broch", "topic", "Đường")));
+        JsonNode called = chair.command("X", "CallNext", Map.of());
+        assertThat(called.path("type").asText()).as(called.toString()).isEqualTo("ack");
+        assertThat(called.path("duplicate").asBoolean()).as("another sender's id is not a duplicate").isFalse();
+        chair.awaitEvent("SpeakerCalled");
+
+        JsonNode reused = phone.command("X", "Register", Map.of("name", "Người khác", "village", "Thôn Broch", "topic", "Điện"));
+        assertThat(reused.path("type").asText()).isEqualTo("error");
+        assertThat(reused.path("code").asText()).isEqualTo("COMMAND_ID_REUSED");
+        JsonNode resent = phone.command("X", "Register", Map.of("name", "Nguyễn Văn An", "village", "Thôn Broch", "topic", "Đường"));
+        assertThat(resent.path("duplicate").asBoolean()).as("the same command resent").isTrue();
+    }
+
+    @Test
     void aRoleThatMayNotActIsRefusedAndNothingChanges() {
         JsonNode created = new Organiser(server.port()).communeWithMeeting(setup());
         WsClient display = server.connect();
