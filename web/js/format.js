@@ -31,8 +31,8 @@ export function timeVi(iso) {
   return `${p.hour}:${p.minute}`;
 }
 
-/** "20/10/2026 14:30". */
-export const dateTimeVi = iso => (iso ? dateVi(iso) + ' ' + timeVi(iso) : '');
+/** "20/10/2026 14:30", never broken between the date and the time. */
+export const dateTimeVi = iso => (iso ? dateVi(iso) + '\u00a0' + timeVi(iso) : '');
 
 /** "20/10/2026" (the year in four digits) → {year, month, day}, or null when it is no real date. */
 export function parseDateVi(text) {

@@ -139,14 +139,21 @@ class StaffScreensTest {
     }
 
     private static void assertInViewport(Screen screen, WebElement element, String what) {
-        var r = element.getRect();
-        assertThat(r.getY()).as("%s: top on screen", what).isGreaterThanOrEqualTo(0);
-        assertThat(r.getY() + r.getHeight()).as("%s: bottom on screen", what).isLessThanOrEqualTo(HEIGHT);
+        Map<?, ?> r = onScreen(screen, element);
+        assertThat(((Number) r.get("top")).doubleValue()).as("%s: top on screen", what).isGreaterThanOrEqualTo(0);
+        assertThat(((Number) r.get("bottom")).doubleValue()).as("%s: bottom on screen", what).isLessThanOrEqualTo(HEIGHT);
         Boolean uncovered = (Boolean) screen.js("""
                 const r = arguments[0].getBoundingClientRect();
                 const hit = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height / 2, 10));
                 return !!hit && (arguments[0] === hit || arguments[0].contains(hit));""", element);
         assertThat(uncovered).as("%s: visible, not scrolled away inside its panel", what).isTrue();
+    }
+
+    /** Where the element is in the window as the person sees it now (not on the whole page). */
+    private static Map<?, ?> onScreen(Screen screen, WebElement element) {
+        return (Map<?, ?>) screen.js("""
+                const r = arguments[0].getBoundingClientRect();
+                return {top: r.top, bottom: r.bottom, width: r.width, height: r.height};""", element);
     }
 
     // Issue 10: each action is acknowledged with what happened; paused, overtime and closed are shown as such.
@@ -250,10 +257,10 @@ class StaffScreensTest {
             WebElement qr = organiser.await("qr");
             organiser.until("the QR code is loaded", () -> Boolean.TRUE.equals(organiser.js(
                     "return arguments[0].complete && arguments[0].naturalWidth > 0", qr)));
-            var r = qr.getRect();
-            assertThat(r.getWidth()).as("QR drawn square").isEqualTo(r.getHeight());
-            assertThat(r.getWidth()).as("QR big enough to scan from the screen").isGreaterThanOrEqualTo(150);
-            assertThat(r.getY() + r.getHeight()).as("QR whole on the screen").isLessThanOrEqualTo(HEIGHT);
+            assertInViewport(organiser, qr, "the QR code after 'Tạo hội nghị'");
+            Map<?, ?> r = onScreen(organiser, qr);
+            assertThat(((Number) r.get("width")).doubleValue()).as("QR drawn square").isEqualTo(((Number) r.get("height")).doubleValue());
+            assertThat(((Number) r.get("width")).doubleValue()).as("QR big enough to scan from the screen").isGreaterThanOrEqualTo(150);
             Boolean clipped = (Boolean) organiser.js("""
                     const q = arguments[0].getBoundingClientRect();
                     for (let e = arguments[0].parentElement; e; e = e.parentElement) {
@@ -270,8 +277,7 @@ class StaffScreensTest {
             WebElement overlay = organiser.await("qr-overlay");
             organiser.shot("qr-full-screen");
             WebElement close = organiser.await("qr-close");
-            assertThat(close.getRect().getY() + close.getRect().getHeight()).as("'Đóng' visible in a 768 px window")
-                    .isLessThanOrEqualTo(HEIGHT);
+            assertInViewport(organiser, close, "'Đóng' in a 768 px window");
             assertThat(((Number) organiser.js("return arguments[0].scrollHeight", overlay)).intValue()).isLessThanOrEqualTo(HEIGHT);
             WebElement code = organiser.await("qr-join-code");
             assertThat(code.getText()).hasSize(6);
