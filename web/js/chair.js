@@ -195,7 +195,7 @@ function queueView(s) {
         <li data-test="queue-item" data-id=${r.id}>
           <div class="who">${r.name} <span class="muted">· ${r.village}${r.group ? ' · ' + r.group : ''}</span></div>
           <div class="topic">${r.topic}</div>
-          ${r.summary ? html`<div class="summary">${r.summary}</div>` : ''}
+          ${r.summary ? html`<div class="summary" title=${r.summary}>${r.summary}</div>` : ''}
           ${r.note ? html`<div class="note">${r.note}</div>` : ''}
           ${s.status === 'CLOSED' ? '' : html`<div class="actions">
             <button class="small primary" data-test="call" @click=${() => act('CallSpeaker', { registrationId: r.id, ...slotSeconds() })}>${t('call')}</button>

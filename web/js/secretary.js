@@ -91,7 +91,7 @@ function draw() {
     ${feedback.view()}
     ${s ? html`<div class="console">
       <section class="panel wide">${floorSummary(conn)}${minutesView(s)}</section>
-      <section class="panel">${queueView(s)}${deskForm(conn, feedback.report)}</section>
+      <section class="panel">${queueView(s)}${s.status === 'CLOSED' ? '' : deskForm(conn, feedback.report)}</section>
       <section class="panel">${conclusionForm(conn, s, feedback.report)}</section>
     </div>` : ''}`, document.getElementById('app'));
 }
