@@ -93,7 +93,7 @@ export function conclusionForm(conn, state, report) {
       <label>${t('conclusionText')}<textarea name="text" rows="3" maxlength="5000" required></textarea></label>
       <div class="row">
         <label>${t('outcome')}<select name="outcome">${OUTCOMES.map(o => html`<option value=${o}>${t('outcome_' + o)}</option>`)}</select></label>
-        <label>${t('deadline')}<input name="deadline" inputmode="numeric" maxlength="10" placeholder=${t('deadlineFormat')}
+        <label>${t('deadline')}<input name="deadline" maxlength="10" placeholder=${t('deadlineFormat')}
           pattern="\\d{1,2}/\\d{1,2}/\\d{4}" title=${t('deadlineFormat')} autocomplete="off"></label>
       </div>
       <label>${t('office')}<input name="office" maxlength="200"></label>

@@ -259,7 +259,7 @@ function setupForm() {
   const key = meeting.new ? 'new' : meeting.meeting.id;
   const input = (name, value, attrs = {}) => html`<label>${t(attrs.label || name)}<input name=${name} .value=${value == null ? '' : String(value)}
       type=${attrs.type || 'text'} ?required=${attrs.required} min=${attrs.min ?? ''} max=${attrs.max ?? ''}
-      placeholder=${attrs.placeholder ?? ''} inputmode=${attrs.inputmode ?? ''} maxlength=${attrs.maxlength ?? ''}></label>`;
+      placeholder=${attrs.placeholder ?? ''} maxlength=${attrs.maxlength ?? ''}></label>`;
   const when = s && s.scheduledAt;
   return html`
     <form class="stack" data-test="setup-form" data-key=${key} @submit=${saveMeeting}>
@@ -269,8 +269,8 @@ function setupForm() {
       ${input('title', s && s.title, { label: 'meetingTitle', required: true })}
       <div class="row">${input('topic', s && s.topic)}${input('group', s && s.group)}</div>
       <div class="row">
-        ${input('scheduledDate', dateVi(when), { placeholder: 'dd/mm/yyyy', inputmode: 'numeric', maxlength: 10 })}
-        ${input('scheduledTime', timeVi(when), { placeholder: 'HH:MM', inputmode: 'numeric', maxlength: 5 })}
+        ${input('scheduledDate', dateVi(when), { placeholder: 'dd/mm/yyyy', maxlength: 10 })}
+        ${input('scheduledTime', timeVi(when), { placeholder: 'HH:MM', maxlength: 5 })}
       </div>
       ${input('venue', s && s.venue)}
       <label>${t('chairs')}<textarea name="chairs" rows="2" .value=${s ? s.chairs.join('\n') : ''}></textarea></label>
