@@ -53,6 +53,7 @@ setup({
 const conn = connectWithToken(() => draw());
 const feedback = new Feedback(() => draw(), conn);
 let reasonFor = null; // {kind: 'refuse', registration} | {kind: 'stop'}
+let closedShown = false; // the closed notice has had the focus once
 
 async function act(name, args) {
   feedback.report(await conn.command(name, args), name, args);
@@ -94,6 +95,13 @@ function draw() {
         ${conclusionForm(conn, s, feedback.report)}</section>
       <section class="panel">${queueView(s)}</section>
     </div>` : ''}`, document.getElementById('app'));
+  if (s && s.status === 'CLOSED' && !closedShown) focusClosedNotice();
+}
+
+// The button that closed the meeting is gone: the keyboard focus goes to the notice, not to the page's top.
+function focusClosedNotice() {
+  closedShown = true;
+  document.querySelector('[data-test=closed]').focus();
 }
 
 function closedView() {

@@ -84,7 +84,7 @@ export function floorSummary(conn) {
   return html`
     <div class="floor-box ${state.key}" data-test="floor">
       <div>
-        <div class="label"><span class="floor-state ${state.key}" data-test="floor-state">${state.text}</span>${f.kind === 'RESPONSE' ? ' · ' + t('responder') : ''}</div>
+        <div class="label"><span class="floor-state ${state.key}" data-test="floor-state">${state.text}</span>${f.kind === 'RESPONSE' && state.key !== 'running' ? ' · ' + t('responder') : ''}</div>
         <div class="who" data-test="floor-name">${f.name}</div>
         <div class="muted">${f.villageOrOffice || ''}${f.topic ? ' — ' + f.topic : ''}</div>
       </div>

@@ -203,6 +203,7 @@ class StaffScreensTest {
             chair.until("the live controls are gone", () -> List.of("call-next", "slot-start", "slot-pause", "slot-extend",
                     "slot-end", "next-step", "close-meeting", "call", "move-up", "refuse", "responder-form", "shortcuts")
                     .stream().allMatch(id -> chair.all(id).stream().noneMatch(WebElement::isDisplayed)));
+            assertThat(chair.js("return document.activeElement.dataset.test")).as("the focus is on the notice").isEqualTo("closed");
             long seqBefore = ((Number) chair.js("return window.doithoaiState().seq")).longValue();
             new Actions(chair.driver).sendKeys(chair.await("closed"), "n").perform();
             new Actions(chair.driver).sendKeys(chair.await("closed"), "+").perform();
