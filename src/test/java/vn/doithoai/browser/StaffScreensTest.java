@@ -243,6 +243,8 @@ class StaffScreensTest {
             organiser.awaitText("meetings", TITLE);
             organiser.shot("meeting-created");
 
+            assertThat(storedSchedule("Xã Ia Tôr")).as("14:30 in Vietnam (UTC+7), whatever the browser's zone")
+                    .isEqualTo(java.time.Instant.parse("2026-10-20T07:30:00Z"));
             String listed = organiser.text("meetings");
             assertThat(listed).as("dd/mm/yyyy, 24-hour, no seconds").contains("20/10/2026 14:30")
                     .doesNotContainPattern("\\d:\\d\\d:\\d\\d").doesNotContain("PM", "AM", "10/20/2026");
@@ -308,6 +310,17 @@ class StaffScreensTest {
             assertNoBlockingViolation(secretary, "minutes written");
             secretary.shot("minutes");
         }
+    }
+
+    /** The scheduled time the server keeps for the one meeting of this commune. */
+    private java.time.Instant storedSchedule(String commune) {
+        for (JsonNode c : rest.get("/api/communes").body()) {
+            if (commune.equals(c.path("name").asText())) {
+                JsonNode meetings = rest.get("/api/communes/" + c.path("id").asText() + "/meetings").body();
+                return java.time.Instant.parse(meetings.get(0).path("scheduledAt").asText());
+            }
+        }
+        throw new AssertionError("no commune " + commune);
     }
 
     private static void sleep(long ms) {
