@@ -46,20 +46,25 @@ setup({
   keyPlus: ['+ : thêm 1 phút', '+ : one more minute'],
   confirm: ['Xác nhận', 'Confirm'],
   group: ['Nhóm', 'Group'],
+  closed: ['Hội nghị đã kết thúc', 'The meeting is closed'],
+  closedHelp: ['Không còn điều hành phát biểu. Vẫn có thể ghi kết luận.', 'Speakers can no longer be called. Conclusions can still be recorded.'],
 });
 
 const conn = connectWithToken(() => draw());
-const feedback = new Feedback(() => draw());
+const feedback = new Feedback(() => draw(), conn);
 let reasonFor = null; // {kind: 'refuse', registration} | {kind: 'stop'}
+let closedShown = false; // the closed notice has had the focus once
 
 async function act(name, args) {
-  feedback.report(await conn.command(name, args));
+  feedback.report(await conn.command(name, args), name, args);
 }
 
 function slotSeconds() {
   const value = Number(document.querySelector('[name=callSeconds]')?.value);
   return value > 0 ? { seconds: value } : {};
 }
+
+const isClosed = () => !!conn.state && conn.state.status === 'CLOSED';
 
 /** Space: the one slot action that fits the floor now. */
 function toggleSlot() {
@@ -70,6 +75,7 @@ function toggleSlot() {
 
 document.addEventListener('keydown', e => {
   if (e.ctrlKey || e.altKey || e.metaKey || e.target.closest('input, textarea, select') || !conn.state) return;
+  if (isClosed()) return; // nothing left to run: a stray key must not end in a red refusal
   if (e.key === 'n' || e.key === 'N') act('CallNext', slotSeconds());
   else if (e.key === ' ') toggleSlot();
   else if (e.key === '+' || e.key === '=') act('ExtendSlot', { seconds: 60 });
@@ -77,6 +83,7 @@ document.addEventListener('keydown', e => {
   e.preventDefault();
 });
 
+// One laptop screen (1366×768) holds it all: each column scrolls inside itself, never the page.
 function draw() {
   const s = conn.state;
   render(html`
@@ -84,15 +91,37 @@ function draw() {
     ${feedback.view()}
     ${s ? html`<div class="console">
       <section class="panel">${programView(s)}</section>
-      <section class="panel wide">${floorView(s)}${reasonView()}${responderView(s)}</section>
-      <section class="panel">${queueView(s)}${conclusionForm(conn, s, feedback.report)}</section>
+      <section class="panel wide">${s.status === 'CLOSED' ? closedView() : html`${floorView(s)}${reasonView()}${responderView(s)}`}
+        ${conclusionForm(conn, s, feedback.report)}</section>
+      <section class="panel">${queueView(s)}</section>
     </div>` : ''}`, document.getElementById('app'));
+  if (s && s.status === 'CLOSED' && !closedShown) focusClosedNotice();
+}
+
+// The button that closed the meeting is gone: the keyboard focus goes to the notice, not to the page's top.
+function focusClosedNotice() {
+  closedShown = true;
+  document.querySelector('[data-test=closed]').focus();
+}
+
+function closedView() {
+  return html`<div class="closed-box" data-test="closed" tabindex="-1">
+    <h2>${t('closed')}</h2><p>${t('closedHelp')}</p></div>`;
 }
 
 function programView(s) {
   const started = s.status === 'IN_PROGRESS';
   return html`
     <h2>${t('program')}</h2>
+    ${s.status === 'CLOSED' ? '' : html`<div class="actions">
+      ${s.status === 'SCHEDULED' ? html`<button data-test="open-registration" @click=${() => act('OpenRegistration')}>${t('openRegistration')}</button>` : ''}
+      ${s.status === 'SCHEDULED' || s.status === 'REGISTRATION_OPEN' ? html`<button class="primary" data-test="start-meeting" @click=${() => act('StartMeeting')}>${t('startMeeting')}</button>` : ''}
+      ${started ? html`<button class="primary" data-test="next-step" @click=${() => act('AdvanceStep')}>${t('nextStep')}</button>` : ''}
+      ${s.listOpen
+        ? html`<button data-test="close-list" @click=${() => act('CloseList')}>${t('closeList')}</button>`
+        : html`<button data-test="reopen-list" @click=${() => act('ReopenList')}>${t('reopenList')}</button>`}
+      <button class="danger" data-test="close-meeting" @click=${() => confirm(t('confirmClose')) && act('CloseMeeting')}>${t('closeMeeting')}</button>
+    </div>`}
     <ol class="steps">
       ${s.setup.steps.map((step, i) => html`
         <li class=${i === s.stepIndex ? 'current' : ''}>
@@ -100,20 +129,11 @@ function programView(s) {
           ${started && i !== s.stepIndex ? html`<button class="small" @click=${() => act('AdvanceStep', { toStep: i })}>${t('goToStep')}</button>` : ''}
         </li>`)}
     </ol>
-    <div class="actions">
-      ${s.status === 'SCHEDULED' ? html`<button data-test="open-registration" @click=${() => act('OpenRegistration')}>${t('openRegistration')}</button>` : ''}
-      ${s.status === 'SCHEDULED' || s.status === 'REGISTRATION_OPEN' ? html`<button class="primary" data-test="start-meeting" @click=${() => act('StartMeeting')}>${t('startMeeting')}</button>` : ''}
-      ${started ? html`<button class="primary" data-test="next-step" @click=${() => act('AdvanceStep')}>${t('nextStep')}</button>` : ''}
-      ${s.status !== 'CLOSED' ? (s.listOpen
-        ? html`<button data-test="close-list" @click=${() => act('CloseList')}>${t('closeList')}</button>`
-        : html`<button data-test="reopen-list" @click=${() => act('ReopenList')}>${t('reopenList')}</button>`) : ''}
-      ${s.status !== 'CLOSED' ? html`<button class="danger" data-test="close-meeting" @click=${() => confirm(t('confirmClose')) && act('CloseMeeting')}>${t('closeMeeting')}</button>` : ''}
-    </div>
-    <div class="shortcuts" data-test="shortcuts"><h3>${t('shortcuts')}</h3>
+    ${s.status === 'CLOSED' ? '' : html`<div class="shortcuts" data-test="shortcuts"><h3>${t('shortcuts')}</h3>
       <div><kbd>N</kbd> ${t('keyNext').slice(2)}</div>
       <div><kbd>␣</kbd> ${t('keySpace').split(':')[1]}</div>
       <div><kbd>+</kbd> ${t('keyPlus').slice(3)}</div>
-    </div>`;
+    </div>`}`;
 }
 
 function floorView(s) {
@@ -183,14 +203,14 @@ function queueView(s) {
         <li data-test="queue-item" data-id=${r.id}>
           <div class="who">${r.name} <span class="muted">· ${r.village}${r.group ? ' · ' + r.group : ''}</span></div>
           <div class="topic">${r.topic}</div>
-          ${r.summary ? html`<div class="summary">${r.summary}</div>` : ''}
+          ${r.summary ? html`<div class="summary" title=${r.summary}>${r.summary}</div>` : ''}
           ${r.note ? html`<div class="note">${r.note}</div>` : ''}
-          <div class="actions">
+          ${s.status === 'CLOSED' ? '' : html`<div class="actions">
             <button class="small primary" data-test="call" @click=${() => act('CallSpeaker', { registrationId: r.id, ...slotSeconds() })}>${t('call')}</button>
             <button class="small" data-test="move-up" ?disabled=${i === 0} @click=${() => act('MoveRegistration', { registrationId: r.id, position: i - 1 })}>↑ ${t('up')}</button>
             <button class="small" data-test="move-down" ?disabled=${i === waiting.length - 1} @click=${() => act('MoveRegistration', { registrationId: r.id, position: i + 1 })}>↓ ${t('down')}</button>
             <button class="small danger" data-test="refuse" @click=${() => { reasonFor = { kind: 'refuse', registration: r }; draw(); }}>${t('refuse')}</button>
-          </div>
+          </div>`}
         </li>`)}
     </ol>`;
 }

@@ -3,6 +3,7 @@
 import { html } from 'lit-html';
 import { t, GROUNDS, OUTCOMES } from './i18n.js';
 import { allTurns } from './state.js';
+import { parseDateVi, isoDate } from './format.js';
 
 export const STAFF_STRINGS = {
   conclusion: ['Ghi kết luận', 'Record a conclusion'],
@@ -24,10 +25,41 @@ export const STAFF_STRINGS = {
   phone: ['Số điện thoại', 'Phone'],
   note: ['Ghi chú riêng (không hiển thị công khai)', 'Private note (never shown publicly)'],
   register: ['Đăng ký', 'Register'],
-  done: ['Đã lưu', 'Saved'],
+  deadlineFormat: ['ngày/tháng/năm', 'dd/mm/yyyy'],
+  badDate: ['Ngày không đúng: hãy nhập theo dạng ngày/tháng/năm, ví dụ 20/10/2026.', 'Not a date: type it as dd/mm/yyyy, e.g. 20/10/2026.'],
+  dismiss: ['Đóng thông báo', 'Dismiss'],
+  overtime: ['Quá giờ', 'Overtime'],
+  responding: ['Đang trả lời', 'Responding'],
+  // What an accepted action did, said back to the person who did it ({0}: a name, {1}: a step number).
+  ack_CallNext: ['Đã mời {0}', 'Called {0}'],
+  ack_CallSpeaker: ['Đã mời {0}', 'Called {0}'],
+  ack_CallResponder: ['Đã mời {0} trả lời', 'Called {0} to respond'],
+  ack_StartSlot: ['Đã bắt đầu tính giờ', 'Clock started'],
+  ack_PauseSlot: ['Đã tạm dừng', 'Paused'],
+  ack_ResumeSlot: ['Đã tiếp tục tính giờ', 'Clock resumed'],
+  ack_ExtendSlot: ['Đã thêm 1 phút', 'One minute added'],
+  ack_EndSlot: ['Đã kết thúc lượt', 'Turn ended'],
+  ack_StopSpeaker: ['Đã dừng người phát biểu', 'Speaker stopped'],
+  ack_RefuseRegistration: ['Đã từ chối đăng ký', 'Registration refused'],
+  ack_MoveRegistration: ['Đã đổi thứ tự', 'Order changed'],
+  ack_OpenRegistration: ['Đã mở đăng ký phát biểu', 'Registration opened'],
+  ack_StartMeeting: ['Đã khai mạc', 'Meeting started'],
+  ack_AdvanceStep: ['Đã chuyển sang nội dung {1}', 'Moved to step {1}'],
+  ack_CloseList: ['Đã khóa danh sách', 'List closed'],
+  ack_ReopenList: ['Đã mở lại danh sách', 'List reopened'],
+  ack_RecordConclusion: ['Đã ghi kết luận', 'Conclusion recorded'],
+  ack_RegisterAtDesk: ['Đã đăng ký cho {0}', 'Registered {0}'],
+  ack_EditRegistration: ['Đã sửa nội dung', 'Topic corrected'],
+  ack_RecordMinute: ['Đã ghi vào biên bản', 'Added to the minutes'],
 };
 
-/** Sends the form's non-empty fields as a command; resets it when the server accepted. */
+/** A refusal made on this screen, shown like the server's. */
+const localError = (vi, en) => ({ type: 'error', message: { vi, en } });
+
+/**
+ * Sends the form's non-empty fields as a command; resets it when the server accepted. A field shaped
+ * 'date' is typed dd/mm/yyyy and sent as yyyy-mm-dd.
+ */
 export async function submitForm(e, conn, name, shape, report) {
   e.preventDefault();
   const form = e.target;
@@ -37,23 +69,32 @@ export async function submitForm(e, conn, name, shape, report) {
     if (v === '') continue;
     if (shape && shape[key] === 'list') (args[key] = args[key] || []).push(Number(v));
     else if (shape && shape[key] === 'number') args[key] = Number(v);
-    else args[key] = v;
+    else if (shape && shape[key] === 'date') {
+      const date = parseDateVi(v);
+      if (!date) {
+        const refused = localError(...STAFF_STRINGS.badDate);
+        report(refused, name);
+        return refused;
+      }
+      args[key] = isoDate(date);
+    } else args[key] = v;
   }
   const answer = await conn.command(name, args);
   if (answer.type === 'ack') form.reset();
-  report(answer);
+  report(answer, name, args);
   return answer;
 }
 
 export function conclusionForm(conn, state, report) {
   const speeches = allTurns(state).filter(turn => turn.kind === 'SPEECH').slice(-8);
   return html`
-    <form class="stack" data-test="conclusion-form" @submit=${e => submitForm(e, conn, 'RecordConclusion', { turnIds: 'list' }, report)}>
+    <form class="stack" data-test="conclusion-form" @submit=${e => submitForm(e, conn, 'RecordConclusion', { turnIds: 'list', deadline: 'date' }, report)}>
       <h2>${t('conclusion')}</h2>
       <label>${t('conclusionText')}<textarea name="text" rows="3" maxlength="5000" required></textarea></label>
       <div class="row">
         <label>${t('outcome')}<select name="outcome">${OUTCOMES.map(o => html`<option value=${o}>${t('outcome_' + o)}</option>`)}</select></label>
-        <label>${t('deadline')}<input type="date" name="deadline"></label>
+        <label>${t('deadline')}<input name="deadline" maxlength="10" placeholder=${t('deadlineFormat')}
+          pattern="\\d{1,2}/\\d{1,2}/\\d{4}" title=${t('deadlineFormat')} autocomplete="off"></label>
       </div>
       <label>${t('office')}<input name="office" maxlength="200"></label>
       ${speeches.length ? html`<fieldset><legend>${t('onSpeeches')}</legend>

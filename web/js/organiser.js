@@ -1,7 +1,8 @@
 // The organiser's page: sign in with the organiser's secret, set up meetings, hand out role links,
 // print or show the join QR code.
 import { html, render } from 'lit-html';
-import { setup, t, langButton, errorText, currentLang } from './i18n.js';
+import { setup, t, langButton, errorText } from './i18n.js';
+import { dateVi, timeVi, dateTimeVi, parseDateVi, parseTimeVi, instantInVietnam } from './format.js';
 
 setup({
   title: ['Tổ chức hội nghị đối thoại', 'Organise dialogue conferences'],
@@ -27,11 +28,17 @@ setup({
   meetingTitle: ['Tên hội nghị', 'Title'],
   topic: ['Chủ đề', 'Topic'],
   group: ['Đối tượng đối thoại', 'Group'],
-  scheduledAt: ['Thời gian', 'Date and time'],
+  scheduledDate: ['Ngày (ngày/tháng/năm)', 'Date (dd/mm/yyyy)'],
+  scheduledTime: ['Giờ (24 giờ, giờ Việt Nam)', 'Time (24-hour, Vietnam time)'],
+  badDate: ['Ngày không đúng: hãy nhập theo dạng ngày/tháng/năm (dd/mm/yyyy), ví dụ 20/10/2026.', 'Not a date: type it as dd/mm/yyyy, e.g. 20/10/2026.'],
+  badTime: ['Giờ không đúng: hãy nhập giờ:phút theo 24 giờ, ví dụ 14:30.', 'Not a time: type hours:minutes, 24-hour, e.g. 14:30.'],
+  dateWithoutTime: ['Hãy nhập cả ngày và giờ, hoặc để trống cả hai.', 'Give both the date and the time, or neither.'],
   venue: ['Địa điểm', 'Venue'],
   chairs: ['Chủ trì (mỗi dòng một người)', 'Chairs (one per line)'],
   hostOffice: ['Cơ quan tham mưu', 'Host office'],
-  steps: ['Chương trình (mỗi dòng: tiếng Việt | English; để trống: 4 bước theo kế hoạch)', 'Program (one per line: Vietnamese | English; empty: the 4 steps of the plan)'],
+  steps: ['Chương trình, tiếng Việt (mỗi dòng một nội dung; để trống: 4 bước theo kế hoạch)', 'Program in Vietnamese (one step a line; empty: the 4 steps of the plan)'],
+  stepsEn: ['Chương trình, tiếng Anh (không bắt buộc; cùng thứ tự, mỗi dòng một nội dung)', 'Program in English (optional; same order, one step a line)'],
+  tooManyEnglishSteps: ['Chương trình tiếng Anh có nhiều dòng hơn tiếng Việt.', 'The English program has more lines than the Vietnamese one.'],
   rules: ['Quy định phát biểu', 'Speaking rules'],
   slotSeconds: ['Thời gian mỗi ý kiến (giây)', 'Time per speech (seconds)'],
   warningSeconds: ['Cảnh báo trước khi hết giờ (giây)', 'Warning before the end (seconds)'],
@@ -41,6 +48,7 @@ setup({
   create: ['Tạo hội nghị', 'Create the meeting'],
   save: ['Lưu thay đổi', 'Save changes'],
   saved: ['Đã lưu.', 'Saved.'],
+  created: ['Đã tạo hội nghị. Mã QR và các liên kết ở cột bên phải.', 'Meeting created. The QR code and the links are in the right-hand column.'],
   links: ['Liên kết theo vai trò', 'Role links'],
   linksOnce: ['Các liên kết chỉ hiện một lần: hãy sao chép và gửi cho đúng người.', 'The links are shown once: copy them and give each to the right person.'],
   linksHidden: ['Liên kết đã được cấp. Nếu bị mất, hãy cấp lại (liên kết cũ sẽ hết hiệu lực).', 'Links were issued. If lost, issue new ones (the old ones stop working).'],
@@ -54,6 +62,7 @@ setup({
   printQr: ['In mã QR', 'Print the QR code'],
   showQr: ['Hiện mã QR toàn màn hình', 'Show the QR code full screen'],
   close: ['Đóng', 'Close'],
+  qrDialog: ['Mã QR tham gia hội nghị', 'The QR code to join'],
   scanToJoin: ['Quét mã để đăng ký phát biểu', 'Scan to register to speak'],
 }, () => draw());
 
@@ -127,11 +136,16 @@ function signOut() {
 
 const lines = text => text.split('\n').map(l => l.trim()).filter(Boolean);
 
+/** The form as the server's setup, or {error} with what to correct. */
 function setupFrom(form) {
   const v = name => form.elements[name].value.trim();
+  const when = scheduledAt(v('scheduledDate'), v('scheduledTime'));
+  if (when.error) return when;
+  const steps = programFrom(lines(v('steps')), lines(v('stepsEn')));
+  if (steps.error) return steps;
   const setupValue = {
     kind: v('kind'), title: v('title'), topic: v('topic') || null, group: v('group') || null,
-    scheduledAt: v('scheduledAt') ? new Date(v('scheduledAt')).toISOString() : null,
+    scheduledAt: when.value,
     venue: v('venue') || null, chairs: lines(v('chairs')), hostOffice: v('hostOffice') || null,
     rules: {
       slotSeconds: Number(v('slotSeconds')), warningSeconds: Number(v('warningSeconds')),
@@ -139,28 +153,52 @@ function setupFrom(form) {
       responseSeconds: Number(v('responseSeconds')),
     },
   };
-  const steps = lines(v('steps')).map(line => {
-    const [vi, en] = line.split('|').map(part => part.trim());
-    return { vi, en: en || vi };
-  });
-  if (steps.length) setupValue.steps = steps;
-  return setupValue;
+  if (steps.value.length) setupValue.steps = steps.value;
+  return { value: setupValue };
+}
+
+/** dd/mm/yyyy and HH:MM typed in Vietnam's time (the meeting's place, whatever this laptop's zone). */
+function scheduledAt(dateText, timeText) {
+  if (!dateText && !timeText) return { value: null };
+  if (!dateText || !timeText) return { error: t('dateWithoutTime') };
+  const date = parseDateVi(dateText);
+  if (!date) return { error: t('badDate') };
+  const time = parseTimeVi(timeText);
+  if (!time) return { error: t('badTime') };
+  return { value: instantInVietnam(date, time) };
+}
+
+/** The steps in two languages, paired line by line; a missing English line repeats the Vietnamese. */
+function programFrom(vi, en) {
+  if (en.length > vi.length) return { error: t('tooManyEnglishSteps') };
+  return { value: vi.map((text, i) => ({ vi: text, en: en[i] || text })) };
 }
 
 async function saveMeeting(e) {
   e.preventDefault();
-  const body = setupFrom(e.target);
+  const checked = setupFrom(e.target);
+  if (checked.error) { showError(checked.error); return; }
+  const body = checked.value;
   const answer = meeting.new
     ? await api('POST', `/api/communes/${communeId}/meetings`, body)
     : await api('PUT', `/api/meetings/${meeting.meeting.id}/setup`, body);
-  if (!answer.ok) { message = { kind: 'error', text: errorText(answer.data) }; draw(); return; }
-  message = { kind: 'ok', text: t('saved') };
-  const id = meeting.new ? answer.data.meetingId : meeting.meeting.id;
-  if (meeting.new) links[id] = answer.data.links;
+  if (!answer.ok) { showError(errorText(answer.data)); return; }
+  const created = meeting.new;
+  const id = created ? answer.data.meetingId : meeting.meeting.id;
+  if (created) links[id] = answer.data.links;
   await pickCommune(communeId);
   await openMeeting(id);
-  message = { kind: 'ok', text: t('saved') };
+  message = { kind: 'ok', text: t(created ? 'created' : 'saved') };
   draw();
+  // The form was long and its button at the bottom: bring the new QR code and links into sight.
+  if (created) window.scrollTo(0, 0);
+}
+
+/** The message sits at the top of a long form whose button is at the bottom: bring it into sight. */
+function showError(text) {
+  message = { kind: 'error', text };
+  draw();
+  document.querySelector('[data-test=message]').scrollIntoView({ block: 'nearest' });
 }
 
 async function newLinks() {
@@ -169,13 +207,6 @@ async function newLinks() {
   if (answer.ok) links[meeting.meeting.id] = answer.data.links;
   else message = { kind: 'error', text: errorText(answer.data) };
   draw();
-}
-
-function localInput(iso) {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const pad = n => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 function draw() {
@@ -198,8 +229,8 @@ function signedIn() {
       <div class="bar-right">${langButton()}<button type="button" @click=${signOut}>${t('signOut')}</button></div></header>
     <div class="organiser-grid">
       <section class="panel no-print">
-        <h2>${t('communes')}</h2>
-        <select data-test="commune" @change=${e => pickCommune(e.target.value)}>
+        <h2 id="communes-title">${t('communes')}</h2>
+        <select data-test="commune" aria-labelledby="communes-title" @change=${e => pickCommune(e.target.value)}>
           ${communes.map(c => html`<option value=${c.id} ?selected=${c.id === communeId}>${c.name}${c.province ? ' — ' + c.province : ''}</option>`)}
         </select>
         <form class="stack" data-test="commune-form" @submit=${addCommune}>
@@ -212,7 +243,7 @@ function signedIn() {
         ${meetings.length ? '' : html`<p class="muted">${t('noMeetings')}</p>`}
         <ul class="meetings" data-test="meetings">
           ${meetings.map(m => html`<li><button class="link" data-test="meeting" @click=${() => openMeeting(m.id)}>${m.title}</button>
-            <div class="muted">${t('status_' + m.status)} · ${m.joinCode}${m.scheduledAt ? ' · ' + new Date(m.scheduledAt).toLocaleString(currentLang() === 'vi' ? 'vi-VN' : 'en-GB') : ''}</div></li>`)}
+            <div class="muted">${t('status_' + m.status)} · ${m.joinCode}${m.scheduledAt ? ' · ' + dateTimeVi(m.scheduledAt) : ''}</div></li>`)}
         </ul>
         ${communeId ? html`<button class="primary" data-test="new-meeting" @click=${() => { meeting = { new: true }; message = null; draw(); }}>${t('newMeeting')}</button>` : ''}
       </section>
@@ -227,7 +258,9 @@ function setupForm() {
   const rules = s ? s.rules : { slotSeconds: 300, warningSeconds: 60, perVillageCap: 5, firstTimersFirst: true, responseSeconds: 300 };
   const key = meeting.new ? 'new' : meeting.meeting.id;
   const input = (name, value, attrs = {}) => html`<label>${t(attrs.label || name)}<input name=${name} .value=${value == null ? '' : String(value)}
-      type=${attrs.type || 'text'} ?required=${attrs.required} min=${attrs.min ?? ''} max=${attrs.max ?? ''}></label>`;
+      type=${attrs.type || 'text'} ?required=${attrs.required} min=${attrs.min ?? ''} max=${attrs.max ?? ''}
+      placeholder=${attrs.placeholder ?? ''} maxlength=${attrs.maxlength ?? ''}></label>`;
+  const when = s && s.scheduledAt;
   return html`
     <form class="stack" data-test="setup-form" data-key=${key} @submit=${saveMeeting}>
       <h2>${meeting.new ? t('newMeeting') : t('setupTitle')}</h2>
@@ -235,10 +268,15 @@ function setupForm() {
       <label>${t('kind')}<select name="kind">${['PERIODIC', 'THEMATIC', 'EXTRAORDINARY'].map(k => html`<option value=${k} ?selected=${s ? s.kind === k : k === 'PERIODIC'}>${t('kind_' + k)}</option>`)}</select></label>
       ${input('title', s && s.title, { label: 'meetingTitle', required: true })}
       <div class="row">${input('topic', s && s.topic)}${input('group', s && s.group)}</div>
-      <div class="row">${input('scheduledAt', localInput(s && s.scheduledAt), { type: 'datetime-local' })}${input('venue', s && s.venue)}</div>
+      <div class="row">
+        ${input('scheduledDate', dateVi(when), { placeholder: 'dd/mm/yyyy', maxlength: 10 })}
+        ${input('scheduledTime', timeVi(when), { placeholder: 'HH:MM', maxlength: 5 })}
+      </div>
+      ${input('venue', s && s.venue)}
       <label>${t('chairs')}<textarea name="chairs" rows="2" .value=${s ? s.chairs.join('\n') : ''}></textarea></label>
       ${input('hostOffice', s && s.hostOffice)}
-      <label>${t('steps')}<textarea name="steps" rows="4" .value=${s ? s.steps.map(step => step.vi + ' | ' + step.en).join('\n') : ''}></textarea></label>
+      <label>${t('steps')}<textarea name="steps" rows="4" .value=${s ? s.steps.map(step => step.vi).join('\n') : ''}></textarea></label>
+      <label>${t('stepsEn')}<textarea name="stepsEn" rows="4" lang="en" .value=${s ? s.steps.map(step => step.en).join('\n') : ''}></textarea></label>
       <fieldset><legend>${t('rules')}</legend>
         <div class="row">${input('slotSeconds', rules.slotSeconds, { type: 'number', min: 30, max: 3600 })}${input('warningSeconds', rules.warningSeconds, { type: 'number', min: 0, max: 3599 })}</div>
         <div class="row">${input('responseSeconds', rules.responseSeconds, { type: 'number', min: 30, max: 3600 })}${input('perVillageCap', rules.perVillageCap, { type: 'number', min: 0, max: 1000 })}</div>
@@ -261,24 +299,41 @@ function joinPanel() {
     </div>
     <div class="actions no-print">
       <button data-test="print-qr" @click=${() => window.print()}>${t('printQr')}</button>
-      <button data-test="show-qr" @click=${() => { bigQr = true; draw(); }}>${t('showQr')}</button>
+      <button data-test="show-qr" @click=${openQr}>${t('showQr')}</button>
     </div>
     <div class="no-print">
       <h2>${t('links')}</h2>
       ${shown ? html`<p class="muted">${t('linksOnce')}</p>
         <dl class="links" data-test="links">${Object.entries(shown).map(([role, url]) => html`
-          <dt>${t('link_' + role)}</dt><dd><input readonly .value=${url} data-test="link-${role}" @focus=${e => e.target.select()}></dd>`)}</dl>`
+          <dt id="link-label-${role}">${t('link_' + role)}</dt><dd><input readonly .value=${url} data-test="link-${role}"
+            aria-labelledby="link-label-${role}" @focus=${e => e.target.select()}></dd>`)}</dl>`
         : html`<p class="muted">${t('linksHidden')}</p>`}
       <button class="danger" data-test="new-links" @click=${newLinks}>${t('newLinks')}</button>
     </div>`;
 }
 
+// The code for the hall's projector or the laptop's own screen: everything fits the window (a 1366×768
+// laptop included), the close button stays in sight, and a click anywhere or Escape closes it.
 function qrOverlay() {
   const m = meeting.meeting;
-  return html`<div class="overlay" data-test="qr-overlay" @click=${() => { bigQr = false; draw(); }}>
-    <img src="/qr/${m.joinCode}.svg" alt="QR"><div class="join-code">${m.joinCode}</div>
-    <div>${t('scanToJoin')}</div>
-    <button>${t('close')}</button></div>`;
+  return html`<div class="overlay" role="dialog" aria-modal="true" aria-label=${t('qrDialog')} data-test="qr-overlay" @click=${closeQr}>
+    <img src="/qr/${m.joinCode}.svg" alt="QR">
+    <div class="overlay-code" data-test="qr-join-code">${m.joinCode}</div>
+    <div class="overlay-text">${t('scanToJoin')}</div>
+    <button type="button" data-test="qr-close">${t('close')}</button></div>`;
 }
+
+function openQr() {
+  bigQr = true;
+  draw();
+  document.querySelector('[data-test=qr-close]').focus();
+}
+
+function closeQr() {
+  bigQr = false;
+  draw();
+}
+
+document.addEventListener('keydown', e => { if (e.key === 'Escape' && bigQr) closeQr(); });
 
 if (secret) loadCommunes(); else draw();

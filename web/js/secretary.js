@@ -1,7 +1,8 @@
 // The secretary's console: live minutes that are never lost, registration at the desk, topics,
 // conclusions.
 import { html, render } from 'lit-html';
-import { setup, t, pick, time } from './i18n.js';
+import { setup, t, pick } from './i18n.js';
+import { timeVi } from './format.js';
 import { queue, allTurns } from './state.js';
 import { conclusionForm, deskForm, STAFF_STRINGS } from './forms.js';
 import { connectWithToken, Feedback, header, floorSummary } from './staff.js';
@@ -24,7 +25,7 @@ setup({
 });
 
 const conn = connectWithToken(() => draw());
-const feedback = new Feedback(() => draw());
+const feedback = new Feedback(() => draw(), conn);
 let editing = null; // registration id whose topic is being edited
 let draftKey = null;
 let pendingKey = null;
@@ -60,7 +61,7 @@ async function sendMinute(entry) {
     area.value = entry.text + (area.value ? '\n' + area.value : '');
     localStorage.setItem(draftKey, area.value);
   }
-  feedback.report(answer);
+  feedback.report(answer, 'RecordMinute');
 }
 
 function submitMinute() {
@@ -90,7 +91,7 @@ function draw() {
     ${feedback.view()}
     ${s ? html`<div class="console">
       <section class="panel wide">${floorSummary(conn)}${minutesView(s)}</section>
-      <section class="panel">${queueView(s)}${deskForm(conn, feedback.report)}</section>
+      <section class="panel">${queueView(s)}${s.status === 'CLOSED' ? '' : deskForm(conn, feedback.report)}</section>
       <section class="panel">${conclusionForm(conn, s, feedback.report)}</section>
     </div>` : ''}`, document.getElementById('app'));
 }
@@ -104,9 +105,9 @@ function writingFor(s) {
 function minutesView(s) {
   const turns = new Map(allTurns(s).map(turn => [turn.id, turn]));
   return html`
-    <h2>${t('minutes')}</h2>
-    <div class="muted" data-test="writing-for">${t('minutesFor', writingFor(s))}</div>
-    <textarea name="minute" rows="5" maxlength="5000" data-test="minute-draft"
+    <h2 id="minutes-title">${t('minutes')}</h2>
+    <div class="muted" id="writing-for" data-test="writing-for">${t('minutesFor', writingFor(s))}</div>
+    <textarea name="minute" rows="5" maxlength="5000" data-test="minute-draft" aria-labelledby="minutes-title writing-for"
       @input=${e => localStorage.setItem(draftKey, e.target.value)} @keydown=${minuteKeys}></textarea>
     <div class="actions"><button class="primary" data-test="minute-submit" @click=${submitMinute}>${t('addMinute')}</button>
       <small class="muted">${t('minutesHelp')}</small></div>
@@ -115,7 +116,7 @@ function minutesView(s) {
       ${pendingMinutes.map(p => html`<li class="pending" data-test="minute-pending"><time>…</time> <span class="text">${p.text}</span> <em>(${t('sendingMinute')})</em></li>`)}
       ${[...s.minutes].reverse().map(m => html`
         <li class=${m.automatic ? 'auto' : ''} data-test="minute">
-          <time>${time(m.at)}</time>
+          <time datetime=${m.at}>${timeVi(m.at)}</time>
           <span class="text">${m.automatic ? pick({ vi: m.text, en: m.textEn || m.text }) : m.text}</span>
           ${m.turnId && turns.get(m.turnId) ? html`<span class="muted"> · ${turns.get(m.turnId).name}</span>` : ''}
           ${m.earlierTexts.length ? html`<em class="muted"> (${t('corrected')})</em>` : ''}
@@ -150,7 +151,7 @@ async function saveTopic(e, registrationId) {
   const topic = new FormData(e.target).get('topic').trim();
   const answer = await conn.command('EditRegistration', { registrationId, topic });
   if (answer.type === 'ack') editing = null;
-  feedback.report(answer);
+  feedback.report(answer, 'EditRegistration');
 }
 
 draw();

@@ -14,36 +14,63 @@ export function connectWithToken(onChange) {
   return conn;
 }
 
-/** The last answer worth showing: a refusal with the server's own message, or a short "saved". */
+/**
+ * The last answer worth showing: a refusal with the server's own message, or what the accepted action
+ * did ("Đã mời …", "Đã tạm dừng"), worded per command in the `ack_` strings of forms.js. An action
+ * without such a string is acknowledged by the screen itself changing, with no banner.
+ */
 export class Feedback {
-  constructor(draw) { this.draw = draw; this.frame = null; }
-  report = answer => {
+  constructor(draw, conn) { this.draw = draw; this.conn = conn; this.frame = null; }
+  report = (answer, command, args) => {
+    if (answer.type === 'ack' && t('ack_' + command) === 'ack_' + command) return;
     this.frame = answer;
+    this.command = command;
+    this.args = args || {};
     this.draw();
     if (answer.type === 'ack') setTimeout(() => { if (this.frame === answer) { this.frame = null; this.draw(); } }, 2500);
   };
   view() {
     if (!this.frame) return '';
     return this.frame.type === 'error'
-      ? html`<div class="banner error" role="alert" data-test="error">${errorText(this.frame)}
-          <button type="button" class="link" @click=${() => { this.frame = null; this.draw(); }}>×</button></div>`
-      : html`<div class="banner ok" role="status" data-test="ok">${t('done')}</div>`;
+      ? html`<div class="banner error feedback" role="alert" data-test="error">${errorText(this.frame)}
+          <button type="button" class="link" aria-label=${t('dismiss')} @click=${() => { this.frame = null; this.draw(); }}>×</button></div>`
+      : html`<div class="banner ok feedback" role="status" data-test="ok">${this.acknowledgement()}</div>`;
+  }
+  /** Read when drawn, not when acked: the event naming who was called may arrive just after the ack. */
+  acknowledgement() {
+    const s = this.conn && this.conn.state;
+    const floorName = s && s.floor ? s.floor.name : '';
+    return t('ack_' + this.command, this.args.name || floorName, s ? s.stepIndex + 1 : '').replace(/\s+$/, '');
   }
 }
 
 export function header(conn, roleTitle) {
   const s = conn.state;
   const step = s && currentStep(s);
+  const stepText = step ? `${s.stepIndex + 1}. ${pick(step)}` : '';
+  // The step label may be long: it wraps inside its own pill (two lines at most, whole text on hover)
+  // and never pushes the title or the language switch onto a second row.
   return html`
     <header class="bar">
-      <div><div class="role">${roleTitle}</div><h1>${s ? s.setup.title : ''}</h1></div>
+      <div class="bar-title"><div class="role">${roleTitle}</div><h1 title=${s ? s.setup.title : ''}>${s ? s.setup.title : ''}</h1></div>
       <div class="bar-right">
         ${s ? html`<span class="pill" data-test="status">${t('status_' + s.status)}</span>` : ''}
-        ${step ? html`<span class="pill step" data-test="step">${s.stepIndex + 1}. ${pick(step)}</span>` : ''}
+        ${step ? html`<span class="pill step" data-test="step" title=${stepText}>${stepText}</span>` : ''}
         ${langButton()}
       </div>
     </header>
     ${connectionBadge(conn)}`;
+}
+
+/**
+ * What the floor's clock is doing, in the hall display's words: a paused or overtime turn must not
+ * read "Đang phát biểu" on the console while the hall reads "Tạm dừng" or "Quá giờ".
+ */
+function floorState(f, level) {
+  if (f.phase === 'PAUSED') return { key: 'paused', text: t('phase_PAUSED') };
+  if (f.phase === 'CALLED') return { key: 'called', text: t('phase_CALLED') };
+  if (level === 'over') return { key: 'over', text: t('overtime') };
+  return { key: 'running', text: f.kind === 'RESPONSE' ? t('responding') : t('phase_RUNNING') };
 }
 
 export function floorSummary(conn) {
@@ -51,13 +78,16 @@ export function floorSummary(conn) {
   const f = s.floor;
   if (!f) return html`<div class="floor-box muted" data-test="floor">${t('noFloor')}</div>`;
   const left = remainingMs(f, conn.now());
+  const level = urgency(left, s.setup.rules);
+  const state = floorState(f, level);
+  const clockClass = state.key === 'paused' || state.key === 'called' ? state.key : level;
   return html`
-    <div class="floor-box" data-test="floor">
+    <div class="floor-box ${state.key}" data-test="floor">
       <div>
-        <div class="label">${f.kind === 'RESPONSE' ? t('responder') : t('phase_' + f.phase)}${f.kind === 'RESPONSE' ? ' · ' + t('phase_' + f.phase) : ''}</div>
+        <div class="label"><span class="floor-state ${state.key}" data-test="floor-state">${state.text}</span>${f.kind === 'RESPONSE' && state.key !== 'running' ? ' · ' + t('responder') : ''}</div>
         <div class="who" data-test="floor-name">${f.name}</div>
         <div class="muted">${f.villageOrOffice || ''}${f.topic ? ' — ' + f.topic : ''}</div>
       </div>
-      <div class="countdown ${urgency(left, s.setup.rules)}" data-test="countdown">${formatMs(left)}</div>
+      <div class="countdown ${clockClass}" data-test="countdown">${formatMs(left)}</div>
     </div>`;
 }

@@ -87,8 +87,7 @@ class MeetingScreensTest {
         organiser.fill(form, Map.of("title", title, "topic", "Phát triển kinh tế - xã hội, quốc phòng, an ninh",
                 "venue", "Hội trường xã (thôn Broch)", "chairs", "Bí thư Đảng ủy, Chủ tịch HĐND xã",
                 "hostOffice", "Văn phòng HĐND và UBND xã", "slotSeconds", String.valueOf(slotSeconds),
-                "warningSeconds", "10"));
-        organiser.js("arguments[0].value = '2026-10-20T08:00'", form.findElement(By.name("scheduledAt")));
+                "warningSeconds", "10", "scheduledDate", "20/10/2026", "scheduledTime", "08:00"));
         organiser.click("setup-submit");
         organiser.await("link-chair");
         organiser.until("the meeting is listed", () -> organiser.text("meetings").contains(title));
