@@ -31,7 +31,8 @@ final class Conclusions {
             return Decision.refuse(Refusal.FIELD_MISSING, "Chưa nhập cơ quan chịu trách nhiệm",
                     "Missing: the responsible office");
         }
-        if (turnIds != null && turnIds.contains(null)) {
+        // Not contains(null): the immutable lists of List.of throw on that question.
+        if (turnIds != null && turnIds.stream().anyMatch(java.util.Objects::isNull)) {
             return Decision.refuse(Refusal.FIELD_INVALID, "Danh sách lượt phát biểu có mục trống",
                     "The list of turns has an empty item");
         }
