@@ -1,14 +1,17 @@
 package vn.doithoai.access;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.doithoai.store.Directory;
 
 /**
  * The organiser's credential. From the configuration when given (it then replaces any earlier
- * one); otherwise generated at the first start and printed once — only its hash is kept, so a lost
- * secret is replaced by setting DOITHOAI_ADMIN_SECRET.
+ * one); otherwise generated at the first start and printed once — only its Argon2id hash is kept
+ * ({@link PasswordHash}), so a lost secret is replaced by setting DOITHOAI_ADMIN_SECRET.
+ *
+ * <p>Called once at start, from the starting thread: the hash takes tens of milliseconds.
  */
 public final class OrganiserSecret {
 
@@ -18,9 +21,9 @@ public final class OrganiserSecret {
     }
 
     /** The hash of the secret in force. */
-    public static Future<String> establish(Directory directory, String configured) {
+    public static Future<String> establish(Vertx vertx, Directory directory, String configured) {
         if (configured != null) {
-            String hash = Secrets.hash(configured);
+            String hash = PasswordHash.of(configured);
             return directory.setOrganiserSecretHash(hash).map(v -> hash);
         }
         return directory.organiserSecretHash().compose(existing -> {
@@ -28,17 +31,20 @@ public final class OrganiserSecret {
                 return Future.succeededFuture(existing.get());
             }
             String secret = Secrets.newToken();
-            String hash = Secrets.hash(secret);
-            return directory.setOrganiserSecretHash(hash).map(v -> {
-                LOG.warn("""
+            return vertx.executeBlocking(() -> PasswordHash.of(secret), false).compose(hash -> saveAndShow(directory, secret, hash));
+        });
+    }
 
-                        ==================================================================
-                        Mật khẩu người tổ chức / Organiser secret (shown only this once):
-                            {}
-                        Keep it safe. To replace it, start with DOITHOAI_ADMIN_SECRET set.
-                        ==================================================================""", secret);
-                return hash;
-            });
+    private static Future<String> saveAndShow(Directory directory, String secret, String hash) {
+        return directory.setOrganiserSecretHash(hash).map(v -> {
+            LOG.warn("""
+
+                    ==================================================================
+                    Mật khẩu người tổ chức / Organiser secret (shown only this once):
+                        {}
+                    Keep it safe. To replace it, start with DOITHOAI_ADMIN_SECRET set.
+                    ==================================================================""", secret);
+            return hash;
         });
     }
 }

@@ -87,7 +87,7 @@ public final class Server implements AutoCloseable {
             MeetingHosts hosts = await(MeetingHosts.deploy(meetingsVertx, MEETING_LOOPS,
                     () -> new EventStore(pool(meetingsVertx, database, MeetingHosts.WRITER_CONNECTIONS))));
             var meetings = new Meetings(hosts, store, new SnapshotStore(pool), directory, clock);
-            String secretHash = await(OrganiserSecret.establish(directory, config.adminSecretIfSet().orElse(null)));
+            String secretHash = await(OrganiserSecret.establish(vertx, directory, config.adminSecretIfSet().orElse(null)));
             vertx.setPeriodic(EVICT_EVERY_MS, id -> meetings.evictIdleClosed());
             var watch = new DatabaseWatch(vertx, pool, database);
             watch.start();
@@ -99,7 +99,7 @@ public final class Server implements AutoCloseable {
             // other meetings are served as soon as the server listens, a long log is rebuilt meanwhile
             // (a screen asking for it waits for the same load), and its running slot's timer restarts.
             Future<Integer> recovering = meetings.recoverLive();
-            HttpServer http = listen(new WebServer(vertx, api, ws, new OrganiserGate(secretHash), publicUrl), config);
+            HttpServer http = listen(new WebServer(vertx, api, ws, new OrganiserGate(secretHash, directory::setOrganiserSecretHash), publicUrl), config);
             LOG.info("doithoai listening on {}:{} — open {} (ready in {} ms, {} sockets)",
                     config.host(), http.actualPort(), publicUrl, Duration.ofNanos(System.nanoTime() - began).toMillis(),
                     vertx.isNativeTransportEnabled() ? "epoll" : "Java NIO");

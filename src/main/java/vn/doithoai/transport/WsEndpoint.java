@@ -89,17 +89,32 @@ public final class WsEndpoint {
         session.start(time.add(session::sendTime));
     }
 
-    /** The page's own host, the public URL, or a configured origin. */
+    /**
+     * The public URL, a configured origin, or the page's own host when that host is an address
+     * (a phone on the hall's network that opened the server by its IP) or localhost. A host
+     * name alone is not trusted: a page of attacker.example whose name was pointed at this server
+     * (DNS rebinding) sends Origin and Host both as attacker.example.
+     */
     private boolean isAllowed(String origin, String host) {
         String o = origin(origin);
         if (allowedOrigins.contains(o)) {
             return true;
         }
-        if (host == null) {
+        if (host == null || !isAddressOrLocalhost(host)) {
             return false;
         }
         String h = host.toLowerCase(Locale.ROOT);
         return o.equals("http://" + h) || o.equals("https://" + h);
+    }
+
+    /** "192.168.1.10:8080", "[::1]:8080", "localhost:8080": no name that someone else's DNS could answer for. */
+    static boolean isAddressOrLocalhost(String hostHeader) {
+        String h = hostHeader.trim().toLowerCase(Locale.ROOT);
+        if (h.startsWith("[")) {
+            return h.indexOf(']') > 0;
+        }
+        String name = h.contains(":") ? h.substring(0, h.indexOf(':')) : h;
+        return name.equals("localhost") || name.matches("\\d{1,3}(\\.\\d{1,3}){3}");
     }
 
     static String origin(String url) {

@@ -130,4 +130,26 @@ class ProtocolErrorsTest {
             assertThat(own.helloWithToken(Organiser.token(created, "display"), null).path("type").asText()).isEqualTo("welcome");
         }
     }
+
+    @Test
+    void anOriginMatchingOnlyAHostNameItSentIsRefusedButAnAddressTypedInIsAccepted() throws Exception {
+        // DNS rebinding: a page of attacker.example, its name pointed at this server, sends both.
+        assertThat(upgradeStatus("attacker.example:" + server.port(), "http://attacker.example:" + server.port())).isEqualTo(403);
+        // A phone on the hall's network that opened the server by its address.
+        assertThat(upgradeStatus("127.0.0.1:" + server.port(), "http://127.0.0.1:" + server.port())).isEqualTo(101);
+        assertThat(upgradeStatus("[::1]:" + server.port(), "http://[::1]:" + server.port())).isEqualTo(101);
+    }
+
+    /** The status of a WebSocket upgrade sent by hand, with the Host and Origin given. */
+    private static int upgradeStatus(String host, String origin) throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(5000);
+            String request = "GET /ws HTTP/1.1\r\nHost: " + host + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nOrigin: " + origin + "\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
+    }
 }
