@@ -136,6 +136,65 @@ class PhoneScreenTest {
     }
 
     @Test
+    void onceRegisteredThePhoneShowsItsOwnStateAtTheTopAndTheFormOnlyOnRequest() {
+        JsonNode meeting = meeting("Hội nghị đối thoại trực tiếp với Nhân dân xã Ia Băng năm 2026");
+        WsClient chair = chair(meeting);
+        ok(chair.command("OpenRegistration", null));
+        someoneElseRegisters(meeting, "Rơ Chăm H'Bia", "Làng Bi", "Nước sinh hoạt");
+        Screen phone = phone("own-phone");
+        phone.go(joinLink(meeting));
+        phone.await("register");
+        phone.shot("form");
+
+        // Registered: the emptied form is gone, the place, the people ahead and the wait are on top.
+        register(phone, "Nguyễn Văn An", "Thôn Broch", "Đường liên thôn xuống cấp");
+        phone.awaitText("place", "Thứ tự: 2");
+        assertThat(phone.all("register")).as("the form, once registered").isEmpty();
+        assertThat(phone.js("return window.scrollY")).isEqualTo(0L);
+        assertThat(phone.text("mine")).contains("1 người trước bạn", "Chờ khoảng");
+        assertThat(phone.text("ahead")).isEqualTo("1 người trước bạn");
+        assertInView(phone, "notice", "place", "ahead", "wait", "withdraw");
+        phone.shot("registered-waiting");
+        assertNoBlockingViolation(phone, "registered, waiting");
+
+        // Another registration only on request, and the form can be put away again.
+        phone.click("register-more");
+        phone.await("register");
+        phone.click("register-cancel");
+        phone.until("the form is put away", () -> phone.all("register").isEmpty());
+        phone.await("register-more");
+
+        ok(chair.command("StartMeeting", null));
+        ok(chair.command("CallNext", null));
+        phone.awaitText("you-are-next", "Bạn là người tiếp theo");
+        assertInView(phone, "you-are-next", "place");
+        phone.shot("you-are-next");
+        assertNoBlockingViolation(phone, "next");
+
+        ok(chair.command("CallNext", null));
+        phone.awaitText("floor", "Mời bạn phát biểu");
+        assertInView(phone, "floor");
+        phone.shot("called");
+        assertNoBlockingViolation(phone, "called");
+
+        ok(chair.command("StartSlot", null));
+        phone.await("my-countdown");
+        assertInView(phone, "floor", "my-countdown");
+        String fontSize = (String) phone.js("return getComputedStyle(document.querySelector(\"[data-test='my-countdown']\")).fontSize");
+        assertThat(Double.parseDouble(fontSize.replace("px", ""))).as("the own countdown's size in px").isGreaterThanOrEqualTo(48);
+        phone.shot("speaking");
+        assertNoBlockingViolation(phone, "speaking");
+
+        // Stopped by the chair: the phone says so, with the ground and the chair's words.
+        ok(chair.command("StopSpeaker", Map.of("ground", "BREAKS_RULES", "text", "Nói ngoài nội dung đã đăng ký")));
+        phone.awaitText("stop-reason", "Nói ngoài nội dung đã đăng ký");
+        assertThat(phone.text("stop-reason")).contains("Vi phạm nội quy, quy định đối thoại");
+        assertInView(phone, "stop-reason");
+        phone.shot("stopped");
+        assertNoBlockingViolation(phone, "stopped");
+    }
+
+    @Test
     void aCutLinkIsShownWithin3SecondsTheCountdownsAreMarkedUnsureAndComeBackRight() throws Exception {
         JsonNode meeting = meeting("Hội nghị kiểm tra mất kết nối");
         WsClient chair = chair(meeting);
@@ -201,6 +260,48 @@ class PhoneScreenTest {
     private static long seconds(String countdown) {
         String[] parts = countdown.replace("+", "").split(":");
         return Long.parseLong(parts[0]) * 60 + Long.parseLong(parts[1]);
+    }
+
+    @Test
+    void afterTheCloseThePhoneSaysTheMeetingEndedAndWhatBecameOfEachOfItsRegistrations() {
+        JsonNode meeting = meeting("Hội nghị kiểm tra bế mạc");
+        WsClient chair = chair(meeting);
+        ok(chair.command("OpenRegistration", null));
+        Screen phone = phone("closed-phone");
+        phone.go(joinLink(meeting));
+        register(phone, "Nguyễn Văn An", "Thôn Broch", "Đường liên thôn xuống cấp");
+        phone.awaitText("place", "Thứ tự: 1");
+        register(phone, "Nguyễn Văn An", "Thôn Broch", "Trường mẫu giáo dột nát");
+        phone.awaitText("mine", "Thứ tự: 2");
+        register(phone, "Nguyễn Văn An", "Thôn Broch", "Giá phân bón");
+        phone.awaitText("mine", "Thứ tự: 3");
+        List<WebElement> withdraw = phone.all("withdraw");
+        withdraw.get(1).click();
+        new WebDriverWait(phone.driver, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
+        phone.awaitText("mine", "Đã rút đăng ký này");
+
+        ok(chair.command("StartMeeting", null));
+        int from = chair.count();
+        ok(chair.command("CallNext", null));
+        int turnId = chair.awaitFrom(from, f -> "SpeakerCalled".equals(f.path("name").asText())).path("data").path("turnId").asInt();
+        ok(chair.command("StartSlot", null));
+        ok(chair.command("EndSlot", null));
+        ok(chair.command("RecordConclusion", Map.of("text", "Giao UBND xã sửa đường liên thôn Broch trước mùa mưa",
+                "outcome", "ASSIGNED", "office", "UBND xã", "turnIds", List.of(turnId))));
+        ok(chair.command("CloseMeeting", null));
+
+        phone.awaitText("ended", "Hội nghị đã kết thúc");
+        String mine = phone.text("mine");
+        assertThat(mine).contains("Đường liên thôn xuống cấp", "Đã phát biểu", "Giao xử lý",
+                "Giao UBND xã sửa đường liên thôn Broch trước mùa mưa",
+                "Trường mẫu giáo dột nát", "Đã rút đăng ký này",
+                "Giá phân bón", "Chưa đến lượt khi hội nghị kết thúc");
+        assertThat(phone.text("conclusions")).contains("Kết luận của hội nghị", "Giao UBND xã sửa đường liên thôn Broch");
+        assertThat(phone.driver.getPageSource()).doesNotContain("Danh sách chờ", "Chưa có ai đăng ký");
+        assertThat(phone.all("withdraw")).isEmpty();
+        assertInView(phone, "ended");
+        phone.shot("closed");
+        assertNoBlockingViolation(phone, "closed");
     }
 
     /**
