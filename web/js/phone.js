@@ -12,7 +12,7 @@ setup({
   join: ['Tham gia', 'Join'],
   badCode: ['Mã tham gia có 6 ký tự (chữ và số).', 'The join code has 6 characters (letters and digits).'],
   nowSpeaking: ['Đang phát biểu', 'Now speaking'],
-  step: ['Nội dung', 'Program'],
+  step: ['Nội dung', 'Step'],
   register: ['Đăng ký phát biểu', 'Register to speak'],
   name: ['Họ và tên', 'Full name'],
   village: ['Thôn, làng hoặc tổ chức', 'Village or organisation'],
@@ -31,6 +31,7 @@ setup({
   myTurns: ['Đăng ký của bạn', 'Your registrations'],
   place: ['Thứ tự: {0}', 'Place in queue: {0}'],
   ahead: ['{0} người trước bạn', '{0} people ahead of you'],
+  aheadOne: ['1 người trước bạn', '1 person ahead of you'],
   aheadNone: ['Không còn ai trước bạn', 'Nobody ahead of you'],
   wait: ['Chờ khoảng {0} phút', 'About {0} min to wait'],
   youAreNext: ['Bạn là người tiếp theo! Hãy chuẩn bị.', 'You are next! Please get ready.'],
@@ -219,7 +220,7 @@ function waitingView(s, r) {
 }
 
 function aheadText(count) {
-  return count === 0 ? t('aheadNone') : t('ahead', count);
+  return count === 0 ? t('aheadNone') : count === 1 ? t('aheadOne') : t('ahead', count);
 }
 
 /** What became of a registration that no longer waits. */

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -302,6 +303,40 @@ class PhoneScreenTest {
         assertInView(phone, "ended");
         phone.shot("closed");
         assertNoBlockingViolation(phone, "closed");
+    }
+
+    @Test
+    void aPhoneKeptInEnglishOpensInVietnameseWithTheSwitchInViewAndTheEnglishReadsRight() {
+        JsonNode meeting = meeting("Hội nghị kiểm tra ngôn ngữ");
+        WsClient chair = chair(meeting);
+        ok(chair.command("OpenRegistration", null));
+        ok(chair.command("StartMeeting", null));
+        someoneElseRegisters(meeting, "Rơ Chăm H'Bia", "Làng Bi", "Nước sinh hoạt");
+        Screen phone = keep(Screen.open("english-phone", WIDTH, HEIGHT, 0, "en-US"));
+        phone.go(server.publicUrl() + "/phone");
+        assertThat((String) phone.js("return navigator.language")).startsWith("en");
+        phone.await("join-code");
+        assertThat(phone.driver.getPageSource()).contains("Tham gia hội nghị đối thoại");
+        assertThat(phone.js("return document.documentElement.lang")).isEqualTo("vi");
+        assertInView(phone, "lang");
+        phone.shot("english-phone-join");
+
+        phone.go(joinLink(meeting));
+        phone.await("register");
+        assertThat(phone.driver.getPageSource()).contains("Đăng ký phát biểu", "Gửi đăng ký");
+        assertInView(phone, "lang");
+        register(phone, "John Nguyen", "Thôn Broch", "Đèn đường");
+        phone.awaitText("place", "Thứ tự: 2");
+
+        phone.click("lang");
+        phone.awaitText("place", "Place in queue: 2");
+        assertThat(phone.text("mine")).contains("1 person ahead of you");
+        assertThat(phone.driver.findElement(By.tagName("body")).getText()).contains("Step 1:");
+        assertThat(phone.text("notice")).isEqualTo("Registered. Please wait for your turn.");
+        assertInView(phone, "lang");
+        phone.shot("english-waiting");
+        phone.click("lang");
+        phone.awaitText("place", "Thứ tự: 2");
     }
 
     /**

@@ -59,6 +59,11 @@ final class Screen implements AutoCloseable {
     }
 
     static Screen open(String name, int width, int height, long skewMs) {
+        return open(name, width, height, skewMs, "vi");
+    }
+
+    /** With the browser's own language set to {@code lang} (a phone kept in English: "en-US"). */
+    static Screen open(String name, int width, int height, long skewMs, String lang) {
         assumeBrowserInstalled();
         try {
             Path profile = Files.createTempDirectory("doithoai-chromium");
@@ -67,7 +72,8 @@ final class Screen implements AutoCloseable {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
-                    "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=vi");
+                    "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=" + lang,
+                    "--accept-lang=" + lang);
             options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(CHROMEDRIVER)).build();
