@@ -81,10 +81,22 @@ function connect() {
   conn = new Connection({
     credential: () => ({ join: code, attendeeKey: localStorage.getItem(keyName) || undefined }),
     onWelcome: welcome => { if (welcome.attendeeKey) localStorage.setItem(keyName, welcome.attendeeKey); },
-    onEvent: (event, live) => { if (live && event.name === 'SpeakerCalled' && isMine(event.data.registrationId)) called(); },
-    onChange: draw,
+    onChange: () => { watchFloor(); draw(); },
   });
   exposeClock(conn);
+}
+
+// Whether one's own turn holds the floor: null until the first state, so a reload is not a call.
+// Watched on every change, not on the SpeakerCalled event: a call can come in a merged round or
+// in the catch-up after a lost link, without an event of its own.
+let onFloor = null;
+
+function watchFloor() {
+  const s = conn.state;
+  if (!s) return;
+  const now = !!(s.floor && s.floor.registrationId != null && isMine(s.floor.registrationId));
+  if (now && onFloor === false) called();
+  onFloor = now;
 }
 
 /** Called to speak: buzz, and bring the floor card with one's countdown into view (after it is drawn). */

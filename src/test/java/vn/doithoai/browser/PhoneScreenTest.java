@@ -172,8 +172,12 @@ class PhoneScreenTest {
         phone.shot("you-are-next");
         assertNoBlockingViolation(phone, "next");
 
+        // Called while looking down the page: the phone brings the call to the top.
+        phone.js("window.scrollTo(0, document.body.scrollHeight)");
+        assertThat(((Number) phone.js("return window.scrollY")).longValue()).as("the page scrolled down").isPositive();
         ok(chair.command("CallNext", null));
         phone.awaitText("floor", "Mời bạn phát biểu");
+        phone.until("the page back at the top", () -> ((Number) phone.js("return window.scrollY")).longValue() == 0);
         assertInView(phone, "floor");
         phone.shot("called");
         assertNoBlockingViolation(phone, "called");
