@@ -2,9 +2,19 @@
 // resent with the same id after a reconnect until answered, and the clock offset to the server.
 import { applyPatch } from './state.js';
 
-const PING_EVERY_MS = 10000;
-const SILENCE_LIMIT_MS = 35000; // the server sends "time" every 15 s
-const BACKOFF_MS = [300, 1000, 2000, 4000, 8000];
+// A cut network (a phone leaving the Wi-Fi, a dead 3G cell) closes nothing: the socket just goes
+// silent. The server's own "time" comes only every 15 s, so the screen asks: a ping after a second
+// without any frame. A ping unanswered for 1.2 s makes the link unsure: a countdown may be counting
+// to an old deadline, and the screen says so within 3 s of the cut. The socket is kept a little
+// longer (a short cut heals by itself: TCP sends again) and replaced after 5 s of silence.
+// Silence is counted from the ping, not from the last frame: a tab whose timers slept is not
+// taken for a lost link when it wakes.
+const PING_EVERY_MS = 1000;
+const ANSWER_LIMIT_MS = 1200;
+const GIVE_UP_MS = 5000;
+const CONNECT_LIMIT_MS = 5000; // a socket still not open by then hangs on a dead network: try again
+const BACKOFF_MS = [300, 1000, 2000, 3000];
+const TICK_MS = 100;
 
 export class Connection {
   /**
@@ -21,19 +31,25 @@ export class Connection {
     this.state = null;
     this.seq = 0;
     this.welcome = null;
-    this.status = 'connecting'; // connecting | online | offline | refused
+    this.status = null;         // connecting | online | offline | refused (setStatus)
+    this.setStatus('connecting');
     this.offset = 0;            // server time − local time, ms
     this.bestRtt = Infinity;
     this.pending = new Map();   // id → {frame, resolve}
     this.attempt = 0;
     this.socket = null;
     this.lastHeard = 0;
+    this.lastPing = 0;
+    this.openedAt = 0;
+    this.joined = false;
     this.refusal = null;
     const wake = () => this.checkAlive();
     document.addEventListener('visibilitychange', () => { if (!document.hidden) wake(); });
     window.addEventListener('online', wake);
+    // A phone that knows it has no network says so at once (a pong heals a false alarm).
+    window.addEventListener('offline', () => this.suspect());
     window.addEventListener('pageshow', wake);
-    setInterval(() => this.tick(), 1000);
+    setInterval(() => this.tick(), TICK_MS);
     this.open();
   }
 
@@ -61,7 +77,9 @@ export class Connection {
     const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws';
     const socket = new WebSocket(url);
     this.socket = socket;
-    if (this.status !== 'refused' && this.status !== 'offline') this.status = 'connecting';
+    this.joined = false; // welcomed on this socket
+    this.openedAt = Date.now();
+    if (this.status !== 'refused' && this.status !== 'offline') this.setStatus('connecting');
     socket.onopen = () => {
       this.lastHeard = Date.now();
       const hello = { type: 'hello', v: 1, ...this.credential() };
@@ -69,15 +87,38 @@ export class Connection {
       this.send(hello);
       this.ping();
     };
-    socket.onmessage = message => this.receive(JSON.parse(message.data));
+    socket.onmessage = message => { if (this.socket === socket) this.receive(JSON.parse(message.data)); };
     socket.onclose = () => {
       if (this.socket !== socket) return;
       this.socket = null;
-      if (this.status !== 'refused') this.status = 'offline';
+      if (this.status !== 'refused') this.setStatus('offline');
       this.onChange();
       const delay = BACKOFF_MS[Math.min(this.attempt++, BACKOFF_MS.length - 1)];
       this.retryTimer = setTimeout(() => this.open(), delay);
     };
+  }
+
+  /**
+   * Every screen's page is marked while its link is not online, so the shared stylesheet can mark
+   * any countdown as unsure (body.unsure) without code in each screen.
+   */
+  setStatus(status) {
+    this.status = status;
+    document.body.classList.toggle('unsure', status !== 'online');
+  }
+
+  /** A ping unanswered: the link may be cut. Said at once; the socket is still listened to. */
+  suspect() {
+    if (this.status !== 'online') return;
+    this.setStatus('offline');
+    this.onChange();
+  }
+
+  /** A socket that stays silent or never opens: say so, and open a new one (the old may never close). */
+  lost() {
+    this.setStatus('offline');
+    this.onChange();
+    this.open();
   }
 
   /** After the phone wakes or the network returns: reconnect now rather than at the next backoff. */
@@ -90,8 +131,18 @@ export class Connection {
   }
 
   tick() {
-    if (this.status === 'online' && Date.now() - this.lastHeard > SILENCE_LIMIT_MS) this.open();
-    if (this.status === 'online' && Date.now() - this.lastPing > PING_EVERY_MS) this.ping();
+    const socket = this.socket;
+    if (!socket || this.status === 'refused') return;
+    const now = Date.now();
+    if (socket.readyState === WebSocket.CONNECTING) {
+      if (now - this.openedAt > CONNECT_LIMIT_MS) this.lost();
+    } else if (socket.readyState === WebSocket.OPEN) {
+      // Pings are answered before the welcome too: a server slow to welcome is not a lost link.
+      const waited = this.lastPing > this.lastHeard ? now - this.lastPing : 0;
+      if (waited > GIVE_UP_MS) this.lost();
+      else if (waited > ANSWER_LIMIT_MS) this.suspect();
+      else if (!waited && now - Math.max(this.lastHeard, this.lastPing) >= PING_EVERY_MS) this.ping();
+    }
   }
 
   ping() {
@@ -105,6 +156,7 @@ export class Connection {
 
   receive(frame) {
     this.lastHeard = Date.now();
+    if (this.status === 'offline' && this.joined) { this.setStatus('online'); this.onChange(); } // a short cut healed
     switch (frame.type) {
       case 'welcome': return this.welcomed(frame);
       case 'event': return this.applyEvent(frame, true);
@@ -120,7 +172,8 @@ export class Connection {
   }
 
   welcomed(frame) {
-    this.status = 'online';
+    this.joined = true;
+    this.setStatus('online');
     this.attempt = 0;
     this.welcome = frame;
     this.refusal = null;
@@ -156,7 +209,7 @@ export class Connection {
   answered(frame) {
     if (frame.id == null) {
       if (!this.state) { // a refused hello
-        this.status = 'refused';
+        this.setStatus('refused');
         this.refusal = frame;
         this.socket && this.socket.close();
         this.onChange();
@@ -185,7 +238,7 @@ export class Connection {
 
   /** Retry after a refused credential (e.g. a join code typed again). */
   retry() {
-    this.status = 'connecting';
+    this.setStatus('connecting');
     this.state = null;
     this.seq = 0;
     this.attempt = 0;

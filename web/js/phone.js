@@ -12,7 +12,7 @@ setup({
   join: ['Tham gia', 'Join'],
   badCode: ['Mã tham gia có 6 ký tự (chữ và số).', 'The join code has 6 characters (letters and digits).'],
   nowSpeaking: ['Đang phát biểu', 'Now speaking'],
-  step: ['Nội dung', 'Program'],
+  step: ['Nội dung', 'Step'],
   register: ['Đăng ký phát biểu', 'Register to speak'],
   name: ['Họ và tên', 'Full name'],
   village: ['Thôn, làng hoặc tổ chức', 'Village or organisation'],
@@ -31,6 +31,8 @@ setup({
   myTurns: ['Đăng ký của bạn', 'Your registrations'],
   place: ['Thứ tự: {0}', 'Place in queue: {0}'],
   ahead: ['{0} người trước bạn', '{0} people ahead of you'],
+  aheadOne: ['1 người trước bạn', '1 person ahead of you'],
+  aheadNone: ['Không còn ai trước bạn', 'Nobody ahead of you'],
   wait: ['Chờ khoảng {0} phút', 'About {0} min to wait'],
   youAreNext: ['Bạn là người tiếp theo! Hãy chuẩn bị.', 'You are next! Please get ready.'],
   yourTurn: ['Mời bạn phát biểu', 'Your turn to speak'],
@@ -41,6 +43,19 @@ setup({
   queueTitle: ['Danh sách chờ', 'Waiting list'],
   nobodyWaiting: ['Chưa có ai đăng ký.', 'Nobody is waiting.'],
   refusedBecause: ['Lý do: {0}', 'Reason: {0}'],
+  registerMore: ['Đăng ký thêm nội dung khác', 'Register another topic'],
+  registerAnother: ['Đăng ký thêm', 'Register another'],
+  cancel: ['Thôi, không đăng ký thêm', 'Cancel'],
+  spoke: ['Đã phát biểu. Cảm ơn bạn!', 'You have spoken. Thank you!'],
+  spokeClosed: ['Đã phát biểu', 'You spoke'],
+  stopped: ['Chủ trì đã dừng phần phát biểu của bạn', 'The chair stopped your speech'],
+  absent: ['Đã mời nhưng bạn chưa phát biểu (vắng mặt)', 'Called, but you did not speak (absent)'],
+  withdrawn: ['Đã rút đăng ký này', 'You withdrew this registration'],
+  notReached: ['Chưa đến lượt khi hội nghị kết thúc', 'Not reached before the meeting ended'],
+  conclusionsTitle: ['Kết luận của hội nghị', 'Conclusions of the meeting'],
+  noConclusions: ['Chưa có kết luận nào được ghi.', 'No conclusion has been recorded.'],
+  noticeLink: ['Xem thông báo kết luận hội nghị', 'Read the notice of conclusions'],
+  deadlineOn: ['hạn {0}', 'due {0}'],
 }, () => draw());
 
 const LIMITS = { name: 100, village: 100, group: 100, topic: 200, summary: 1000 };
@@ -50,8 +65,9 @@ const DRAFT = 'doithoai.phone.draft';
 let code = readCode();
 let conn = null;
 let fieldErrors = {};
-let notice = null; // {kind: 'ok'|'error', text}
+let notice = null; // {kind: 'ok'|'error', text: () => string, top}: top with one's own state, else in the form; text in the language of the moment
 let sending = false;
+let formWanted = false; // once registered, the form shows only when asked for ("Register another")
 
 function readCode() {
   const fromHash = new URLSearchParams(location.hash.slice(1)).get('join');
@@ -65,10 +81,29 @@ function connect() {
   conn = new Connection({
     credential: () => ({ join: code, attendeeKey: localStorage.getItem(keyName) || undefined }),
     onWelcome: welcome => { if (welcome.attendeeKey) localStorage.setItem(keyName, welcome.attendeeKey); },
-    onEvent: (event, live) => { if (live && event.name === 'SpeakerCalled' && isMine(event.data.registrationId) && navigator.vibrate) navigator.vibrate(400); },
-    onChange: draw,
+    onChange: () => { watchFloor(); draw(); },
   });
   exposeClock(conn);
+}
+
+// Whether one's own turn holds the floor: null until the first state, so a reload is not a call.
+// Watched on every change, not on the SpeakerCalled event: a call can come in a merged round or
+// in the catch-up after a lost link, without an event of its own.
+let onFloor = null;
+
+function watchFloor() {
+  const s = conn.state;
+  if (!s) return;
+  const now = !!(s.floor && s.floor.registrationId != null && isMine(s.floor.registrationId));
+  if (now && onFloor === false) called();
+  onFloor = now;
+}
+
+/** Called to speak: buzz, and bring the floor card with one's countdown into view (after it is drawn). */
+function called() {
+  if (navigator.vibrate) navigator.vibrate(400);
+  if (notice && notice.kind === 'ok') notice = null; // "registered, please wait" is over
+  setTimeout(() => window.scrollTo(0, 0));
 }
 
 const myId = () => conn.welcome && conn.welcome.attendeeId;
@@ -105,16 +140,25 @@ function joinSubmit(e) {
 }
 
 function meetingView(s) {
-  const step = currentStep(s);
+  const closed = s.status === 'CLOSED';
+  const floorIsMine = s.floor && s.floor.registrationId != null && isMine(s.floor.registrationId);
+  // Once registered, one's own state comes first, in view without scrolling: the floor card when
+  // one is speaking, then one's registrations. Everything about the others comes after.
   return html`
     <header class="bar"><h1>${s.setup.title}</h1>${langButton()}</header>
     ${connectionBadge(conn)}
-    <p class="meta"><span class="pill">${t('status_' + s.status)}</span>
-      ${step ? html` ${t('step')} ${s.stepIndex + 1}: ${pick(step)}` : ''}</p>
-    ${floorView(s)}
-    ${mineView(s)}
-    ${registerView(s)}
-    ${queueView(s)}`;
+    ${floorIsMine ? floorView(s) : ''}
+    ${closed ? endedView(s) : mineView(s)}
+    ${closed ? '' : html`
+      <p class="meta" data-test="meta"><span class="pill">${t('status_' + s.status)}</span>${stepText(s)}</p>
+      ${floorIsMine ? '' : floorView(s)}
+      ${registerView(s)}
+      ${queueView(s)}`}`;
+}
+
+function stepText(s) {
+  const step = currentStep(s);
+  return step ? html` ${t('step')} ${s.stepIndex + 1}: ${pick(step)}` : '';
 }
 
 function floorView(s) {
@@ -124,7 +168,7 @@ function floorView(s) {
   const left = remainingMs(f, conn.now());
   return html`
     <section class="card floor ${mine ? 'mine' : ''}" data-test="floor">
-      <div class="label">${mine ? t('yourTurn') : t('nowSpeaking')}${f.kind === 'RESPONSE' ? ' — ' + t('responder') : ''}</div>
+      <div class=${mine ? 'headline' : 'label'}>${mine ? t('yourTurn') : t('nowSpeaking')}${f.kind === 'RESPONSE' ? ' — ' + t('responder') : ''}</div>
       <div class="who">${f.name}</div>
       <div class="where">${f.villageOrOffice || ''}</div>
       ${mine ? html`
@@ -142,41 +186,149 @@ function estimatedWaitMs(s, ahead) {
   return ahead * average + current;
 }
 
-function mineView(s) {
+/**
+ * This phone's registrations: the one on the floor, then the waiting ones in queue order, then the
+ * rest, newest first; after the close, in the order registered.
+ */
+function myRegistrations(s) {
   const mine = Object.values(s.registrations).filter(r => r.attendeeId && r.attendeeId === myId());
-  if (!mine.length) return '';
+  if (s.status === 'CLOSED') return mine.sort((a, b) => a.id - b.id); // the story, in the order registered
+  const rank = r => r.status === 'ON_FLOOR' ? -1 : r.status === 'WAITING' ? s.queue.indexOf(r.id) : s.queue.length;
+  return mine.sort((a, b) => rank(a) - rank(b) || b.id - a.id);
+}
+
+function mineView(s) {
+  const mine = myRegistrations(s);
+  if (!mine.length && !(notice && notice.top)) return '';
   return html`
-    <section class="card" data-test="mine">
+    <section class="card" data-test="mine" tabindex="-1" id="mine">
       <h2>${t('myTurns')}</h2>
-      ${mine.map(r => {
-        const index = s.queue.indexOf(r.id);
-        return html`
-          <div class="mine-item" data-test="mine-item">
-            <div class="topic">${r.topic}</div>
-            <div class="muted">${r.name} · ${r.village}</div>
-            <div><span class="pill">${t('reg_' + r.status)}</span></div>
-            ${r.status === 'REFUSED' ? html`<div class="muted">${t('refusedBecause', r.refusalText || t('ground_' + r.refusalGround))}</div>` : ''}
-            ${index >= 0 ? html`
-              ${index === 0 ? html`<div class="next-up" data-test="you-are-next" role="alert">${t('youAreNext')}</div>` : ''}
-              <div class="place" data-test="place">${t('place', index + 1)}</div>
-              <div>${t('ahead', index)} · <span data-test="wait">${t('wait', Math.max(1, Math.ceil(estimatedWaitMs(s, index) / 60000)))}</span></div>
-              <button class="danger" data-test="withdraw" @click=${() => withdraw(r.id)}>${t('withdraw')}</button>` : ''}
-          </div>`;
-      })}
+      ${notice && notice.top ? noticeView() : ''}
+      ${mine.map(r => mineItem(s, r))}
+    </section>`;
+}
+
+function mineItem(s, r) {
+  const waiting = r.status === 'WAITING' && s.status !== 'CLOSED';
+  return html`
+    <div class="mine-item" data-test="mine-item">
+      ${waiting ? waitingView(s, r) : html`<div class="state" data-test="outcome">${outcomeText(s, r)}</div>`}
+      <div class="topic">${r.topic}</div>
+      <div class="muted">${r.name} · ${r.village}</div>
+      ${waiting ? '' : outcomeDetail(s, r)}
+      ${waiting ? html`<button class="danger" data-test="withdraw" @click=${() => withdraw(r.id)}>${t('withdraw')}</button>` : ''}
+    </div>`;
+}
+
+/** Place, people ahead and the wait; "you are next" for the first in the queue. */
+function waitingView(s, r) {
+  const index = s.queue.indexOf(r.id);
+  if (index < 0) return html`<div class="state">${t('reg_WAITING')}</div>`;
+  const minutes = Math.max(1, Math.ceil(estimatedWaitMs(s, index) / 60000));
+  return html`
+    ${index === 0 ? html`<div class="next-up" data-test="you-are-next" role="alert">${t('youAreNext')}</div>` : ''}
+    <div class="place" data-test="place">${t('place', index + 1)}</div>
+    <div class="ahead"><span data-test="ahead">${aheadText(index)}</span> · <span data-test="wait">${t('wait', minutes)}</span></div>`;
+}
+
+function aheadText(count) {
+  return count === 0 ? t('aheadNone') : count === 1 ? t('aheadOne') : t('ahead', count);
+}
+
+/** What became of a registration that no longer waits. */
+function outcomeText(s, r) {
+  switch (r.status) {
+    case 'WAITING': return t('notReached'); // still waiting when the meeting closed
+    case 'SPOKEN': return s.status === 'CLOSED' ? t('spokeClosed') : t('spoke');
+    case 'STOPPED': return t('stopped');
+    case 'ABSENT': return t('absent');
+    case 'WITHDRAWN': return t('withdrawn');
+    default: return t('reg_' + r.status);
+  }
+}
+
+/** The chair's reason for a stop or a refusal; the conclusions on what one said. */
+function outcomeDetail(s, r) {
+  if (r.status === 'STOPPED') return html`<div class="reason" data-test="stop-reason">${t('refusedBecause', stopReason(s, r))}</div>`;
+  if (r.status === 'REFUSED') return html`<div class="reason">${t('refusedBecause', r.refusalText || t('ground_' + r.refusalGround))}</div>`;
+  if (r.status === 'SPOKEN') return myConclusions(s, r);
+  return '';
+}
+
+/** The ground the chair chose when stopping this speaker, and the words the chair added. */
+function stopReason(s, r) {
+  const turn = [...s.turns].reverse().find(turn => turn.registrationId === r.id && turn.stopGround);
+  if (!turn) return t('reg_STOPPED');
+  const ground = t('ground_' + turn.stopGround);
+  return turn.stopText ? ground + ' — ' + turn.stopText : ground;
+}
+
+/** The turns of this registration and the responses to them. */
+function turnIdsOf(s, r) {
+  const own = s.turns.filter(turn => turn.registrationId === r.id).map(turn => turn.id);
+  const answers = s.turns.filter(turn => own.includes(turn.answersTurnId)).map(turn => turn.id);
+  return [...own, ...answers];
+}
+
+function myConclusions(s, r) {
+  const ids = turnIdsOf(s, r);
+  const mine = s.conclusions.filter(c => c.turnIds.some(id => ids.includes(id)));
+  return mine.map(c => html`<div class="conclusion" data-test="my-conclusion">${conclusionView(c)}</div>`);
+}
+
+function conclusionView(c) {
+  return html`<span class="pill outcome">${t('outcome_' + c.outcome)}</span> ${c.text}
+    ${c.office ? html`<span class="muted"> — ${c.office}</span>` : ''}
+    ${c.deadline ? html`<span class="muted"> (${t('deadlineOn', c.deadline.split('-').reverse().join('/'))})</span>` : ''}`;
+}
+
+/**
+ * The public notice of the meeting's conclusions, once the product publishes one: today there is
+ * no such page, so this gives nothing and the phone shows the conclusions it holds instead.
+ * Hook: return its address here (e.g. from the state or the welcome) and the link shows.
+ */
+function noticeOfConclusionsUrl(s) {
+  return null;
+}
+
+/** After the close: the meeting has ended, what became of one's registrations, the conclusions. */
+function endedView(s) {
+  const mine = myRegistrations(s);
+  const url = noticeOfConclusionsUrl(s);
+  return html`
+    <section class="card ended" data-test="ended" tabindex="-1" id="mine">
+      <h2>${t('meetingClosed')}</h2>
+      ${mine.length ? html`
+        <h3>${t('myTurns')}</h3>
+        <div data-test="mine">${mine.map(r => mineItem(s, r))}</div>` : ''}
+    </section>
+    <section class="card" data-test="conclusions">
+      <h2>${t('conclusionsTitle')}</h2>
+      ${url ? html`<p><a href=${url} data-test="notice-link">${t('noticeLink')}</a></p>` : ''}
+      ${s.conclusions.length
+        ? html`<ol class="conclusions">${s.conclusions.map(c => html`<li>${conclusionView(c)}</li>`)}</ol>`
+        : html`<p class="muted">${t('noConclusions')}</p>`}
     </section>`;
 }
 
 async function withdraw(id) {
   if (!confirm(t('confirmWithdraw'))) return;
   const answer = await conn.command('Withdraw', { registrationId: id });
-  notice = answer.type === 'error' ? { kind: 'error', text: errorText(answer) } : null;
+  notice = answer.type === 'error' ? { kind: 'error', text: () => errorText(answer), top: true } : null;
   draw();
 }
 
+function noticeView() {
+  return html`<p class=${notice.kind} role=${notice.kind === 'error' ? 'alert' : 'status'} data-test="notice">${notice.text()}</p>`;
+}
+
 function registerView(s) {
-  if (s.status === 'CLOSED') return html`<section class="card muted">${t('meetingClosed')}</section>`;
   if (s.status === 'SCHEDULED') return html`<section class="card muted">${t('notOpen')}</section>`;
   if (!s.listOpen) return html`<section class="card muted">${t('listClosed')}</section>`;
+  const registered = myRegistrations(s).length > 0 || (notice && notice.top);
+  if (registered && !formWanted) {
+    return html`<button class="more" data-test="register-more" @click=${openForm}>${t('registerMore')}</button>`;
+  }
   const draft = JSON.parse(localStorage.getItem(DRAFT) || '{}');
   const field = (name, label, tag = 'input') => html`
     <label>${label}
@@ -187,16 +339,40 @@ function registerView(s) {
     </label>`;
   return html`
     <form class="card" data-test="register" @submit=${registerSubmit} @input=${saveDraft} novalidate>
-      <h2>${t('register')}</h2>
+      <h2>${registered ? t('registerAnother') : t('register')}</h2>
       ${field('name', t('name'))}
       ${field('village', t('village'))}
       ${field('group', t('group'))}
       <small class="muted">${t('groupHint')}</small>
       ${field('topic', t('topic'))}
       ${field('summary', t('summary'), 'textarea')}
-      ${notice ? html`<p class=${notice.kind} role="alert" data-test="notice">${notice.text}</p>` : ''}
+      ${notice && !notice.top ? noticeView() : ''}
       <button class="primary" data-test="register-submit" ?disabled=${sending}>${sending ? t('sending') : t('send')}</button>
+      ${registered ? html`<button type="button" class="more" data-test="register-cancel" @click=${closeForm}>${t('cancel')}</button>` : ''}
     </form>`;
+}
+
+function openForm() {
+  formWanted = true;
+  notice = null;
+  draw();
+  const first = document.querySelector('[data-test=register] input');
+  if (first) first.focus();
+}
+
+function closeForm() {
+  formWanted = false;
+  fieldErrors = {};
+  notice = null;
+  draw();
+  showOwnState();
+}
+
+/** Brings one's own state, at the top, into view, and the screen reader's focus to it. */
+function showOwnState() {
+  window.scrollTo(0, 0);
+  const own = document.getElementById('mine');
+  if (own) own.focus({ preventScroll: true });
 }
 
 function saveDraft(e) {
@@ -219,13 +395,17 @@ async function registerSubmit(e) {
   const answer = await conn.command('Register', values);
   sending = false;
   if (answer.type === 'ack') {
+    // Registered: the form goes away and the person's own place, at the top, is what they see.
     localStorage.removeItem(DRAFT);
     form.reset();
-    notice = { kind: 'ok', text: t('registered') };
+    formWanted = false;
+    notice = { kind: 'ok', text: () => t('registered'), top: true };
+    draw();
+    showOwnState();
   } else {
-    notice = { kind: 'error', text: errorText(answer) };
+    notice = { kind: 'error', text: () => errorText(answer) };
+    draw();
   }
-  draw();
 }
 
 function queueView(s) {

@@ -291,12 +291,12 @@ class MeetingScreensTest {
 
         // The language switch, remembered after a reload.
         phones[0].click("lang");
-        phones[0].awaitText("floor", "Nobody has the floor");
+        phones[0].awaitText("ended", "The meeting has ended");
         phones[0].go(links.get("join"));
-        phones[0].awaitText("floor", "Nobody has the floor");
+        phones[0].awaitText("ended", "The meeting has ended");
         phones[0].shot("english");
         phones[0].click("lang");
-        phones[0].awaitText("floor", "Chưa có ai phát biểu");
+        phones[0].awaitText("ended", "Hội nghị đã kết thúc");
     }
 
     @Test

@@ -62,7 +62,7 @@ final class Screen implements AutoCloseable {
         return open(name, width, height, skewMs, "vi");
     }
 
-    /** With the browser's own language set, e.g. "en-US": what a page may not lean on for dates. */
+    /** With the browser's own language set to {@code lang}, e.g. "en-US": a phone kept in English, dates a page may not lean on. */
     static Screen open(String name, int width, int height, long skewMs, String lang) {
         assumeBrowserInstalled();
         try {
@@ -72,7 +72,8 @@ final class Screen implements AutoCloseable {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
-                    "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=" + lang);
+                    "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=" + lang,
+                    "--accept-lang=" + lang);
             options.setExperimentalOption("prefs", Map.of("intl.accept_languages", lang));
             options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
             ChromeDriverService service = new ChromeDriverService.Builder()
