@@ -55,7 +55,7 @@ export class Connection {
 
   /** Sends a command; resolves with the ack or error frame (never rejects). */
   command(name, args) {
-    const id = 'c-' + (crypto.randomUUID ? crypto.randomUUID() : Date.now() + '-' + Math.random());
+    const id = newId('c-');
     return this.commandWithId(id, name, args);
   }
 
@@ -244,4 +244,14 @@ export class Connection {
     this.attempt = 0;
     this.open();
   }
+}
+
+/**
+ * A random id for a command or a draft line: 128 bits from crypto.getRandomValues, which every
+ * browser has, also on plain HTTP over the hall's network (crypto.randomUUID is only given to
+ * secure pages). Two screens must never pick the same id.
+ */
+export function newId(prefix) {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return prefix + Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
 }

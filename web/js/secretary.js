@@ -3,6 +3,7 @@
 import { html, render } from 'lit-html';
 import { setup, t, pick } from './i18n.js';
 import { timeVi } from './format.js';
+import { newId } from './connection.js';
 import { queue, allTurns } from './state.js';
 import { conclusionForm, deskForm, STAFF_STRINGS } from './forms.js';
 import { connectWithToken, Feedback, header, floorSummary } from './staff.js';
@@ -68,7 +69,7 @@ function submitMinute() {
   const area = document.querySelector('[name=minute]');
   const text = area.value.trim();
   if (!text) return;
-  const entry = { id: 'm-' + (crypto.randomUUID ? crypto.randomUUID() : Date.now() + '-' + Math.random()), text };
+  const entry = { id: newId('m-'), text };
   pendingMinutes = [...pendingMinutes, entry];
   savePending();
   area.value = '';

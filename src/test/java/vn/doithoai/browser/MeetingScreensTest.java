@@ -321,6 +321,8 @@ class MeetingScreensTest {
         phones[0].awaitText("floor", HOSTILE);
         secretary.awaitText("floor", HOSTILE);
 
+        assertThat(display.js("return getComputedStyle(document.querySelector(\"[data-test='floor-name']\")).unicodeBidi"))
+                .as("user text is isolated in its own direction").isEqualTo("isolate");
         for (Screen s : List.of(chair, secretary, display, phones[0])) {
             assertThat(s.driver.findElements(By.cssSelector("img[src='x']"))).as(s.name).isEmpty();
             assertThatThrownBy(() -> s.driver.switchTo().alert()).as(s.name).isInstanceOf(NoAlertPresentException.class);
