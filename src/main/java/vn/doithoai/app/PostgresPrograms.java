@@ -5,9 +5,6 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -50,7 +47,9 @@ final class PostgresPrograms {
             try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(os, arch)) {
                 archive = in.readAllBytes();
             }
-            Path home = Path.of(System.getProperty("java.io.tmpdir"), "doithoai-postgres-" + shortHash(archive));
+            // One folder per user: one unpacked by another user (a developer before a sudo run) is not trusted.
+            Path home = Path.of(System.getProperty("java.io.tmpdir"),
+                    "doithoai-postgres-" + shortHash(archive) + "-" + System.getProperty("user.name"));
             if (!isTrusted(home)) {
                 unpack(archive, home);
             }
@@ -114,9 +113,12 @@ final class PostgresPrograms {
         Files.createFile(draft.resolve(MARKER));
         try {
             Files.move(draft, home, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException raced) {
+        } catch (IOException raced) {
             // Another server unpacked the same archive meanwhile: use theirs if it is to be trusted.
             deleteQuietly(draft);
+            if (!Files.exists(home, LinkOption.NOFOLLOW_LINKS)) {
+                throw raced;
+            }
             if (!isTrusted(home)) {
                 throw new IOException(home + " exists but was not unpacked by " + System.getProperty("user.name")
                         + "; remove it");
