@@ -121,7 +121,7 @@ class DatabaseTest {
     }
 
     @Test
-    void an_update_on_events_is_refused_by_the_append_only_trigger() throws Exception {
+    void an_update_a_delete_or_a_truncate_of_the_record_is_refused_by_the_append_only_triggers() throws Exception {
         Config config = TestPostgres.freshDatabaseConfig();
         try (Database db = Database.start(config); Connection c = db.openJdbcConnection()) {
             UUID commune = UUID.randomUUID();
@@ -148,6 +148,12 @@ class DatabaseTest {
                         .isInstanceOf(SQLException.class)
                         .hasMessageContaining("append-only");
                 assertThatThrownBy(() -> s.executeUpdate("DELETE FROM events"))
+                        .isInstanceOf(SQLException.class)
+                        .hasMessageContaining("append-only");
+                assertThatThrownBy(() -> s.executeUpdate("TRUNCATE events, commands, snapshots"))
+                        .isInstanceOf(SQLException.class)
+                        .hasMessageContaining("append-only");
+                assertThatThrownBy(() -> s.executeUpdate("TRUNCATE commands"))
                         .isInstanceOf(SQLException.class)
                         .hasMessageContaining("append-only");
                 try (ResultSet rs = s.executeQuery("SELECT type FROM events")) {

@@ -7,7 +7,7 @@ import java.net.ServerSocket;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Starting on a port another program holds fails with one clear sentence, not a stack trace. */
+/** A start that cannot go well fails with one clear sentence, not a stack trace. */
 class ServerStartTest {
 
     @Test
@@ -19,5 +19,17 @@ class ServerStartTest {
                     .hasMessageContaining("port " + taken.getLocalPort())
                     .hasMessageContaining("DOITHOAI_PORT");
         }
+    }
+
+    @Test
+    void aPostgresThatDoesNotWaitForTheDiskIsRefusedWithTheSettingNamed() throws Exception {
+        Config config = TestPostgres.freshDatabaseConfig();
+        try (var c = TestPostgres.connect(config); var s = c.createStatement()) {
+            s.execute("ALTER DATABASE " + config.database().orElseThrow().database() + " SET synchronous_commit = off");
+        }
+        assertThatThrownBy(() -> Server.start(config).close())
+                .isInstanceOf(Database.DatabaseException.class)
+                .hasMessageContaining("synchronous_commit=off")
+                .hasMessageContaining("acknowledged");
     }
 }
