@@ -14,6 +14,7 @@ import vn.doithoai.live.MeetingHosts;
 import vn.doithoai.live.Meetings;
 import vn.doithoai.store.Directory;
 import vn.doithoai.store.EventStore;
+import vn.doithoai.store.RecordChain;
 import vn.doithoai.store.SnapshotStore;
 import vn.doithoai.transport.Admission;
 import vn.doithoai.transport.OrganiserGate;
@@ -95,7 +96,7 @@ public final class Server implements AutoCloseable {
             String publicUrl = config.publicUrl();
             var ws = new WsEndpoint(vertx, new Admission(directory, publicUrl), meetings, clock, publicUrl,
                     config.allowedOrigins());
-            var api = new RestApi(directory, meetings, publicUrl, watch::databaseUp);
+            var api = new RestApi(directory, meetings, new RecordChain(pool), publicUrl, watch::databaseUp);
             // Begun just before listening, so its first queries overlap the bind; not waited for: the
             // other meetings are served as soon as the server listens, a long log is rebuilt meanwhile
             // (a screen asking for it waits for the same load), and its running slot's timer restarts.

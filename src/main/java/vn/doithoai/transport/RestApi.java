@@ -18,6 +18,7 @@ import vn.doithoai.meeting.Fields;
 import vn.doithoai.meeting.Role;
 import vn.doithoai.meeting.Setup;
 import vn.doithoai.store.Directory;
+import vn.doithoai.store.RecordChain;
 
 import java.util.Map;
 import java.util.Optional;
@@ -40,10 +41,12 @@ public final class RestApi {
     private final Meetings meetings;
     private final String publicUrl;
     private final BooleanSupplier databaseUp;
+    private final RecordChain chain;
 
     /** {@code databaseUp}: whether PostgreSQL answers now (the health endpoint says it). */
-    public RestApi(Directory directory, Meetings meetings, String publicUrl, BooleanSupplier databaseUp) {
+    public RestApi(Directory directory, Meetings meetings, RecordChain chain, String publicUrl, BooleanSupplier databaseUp) {
         this.directory = directory;
+        this.chain = chain;
         this.meetings = meetings;
         this.publicUrl = publicUrl;
         this.databaseUp = databaseUp;
@@ -62,6 +65,7 @@ public final class RestApi {
         router.get("/api/meetings/:meetingId").handler(this::showMeeting);
         router.put("/api/meetings/:meetingId/setup").handler(this::changeSetup);
         router.post("/api/meetings/:meetingId/links").handler(this::replaceLinks);
+        router.get("/api/meetings/:meetingId/verify").handler(this::verifyRecord);
         router.route("/api/*").handler(ctx -> Problem.notFound("địa chỉ API này", "API route").send(ctx, 404));
     }
 
@@ -178,6 +182,21 @@ public final class RestApi {
                         Problem.notFound("hội nghị", "meeting").send(ctx, 404);
                     } else if (done.succeeded()) {
                         ctx.json(Map.of("links", done.result()));
+                    } else {
+                        fail(ctx, done.cause());
+                    }
+                }));
+    }
+
+    /** Whether the meeting's stored record is the chain it was written as (docs/api.md). */
+    private void verifyRecord(RoutingContext ctx) {
+        uuid(ctx, "meetingId").ifPresent(id -> directory.meeting(id).compose(row -> row.isEmpty()
+                        ? Future.succeededFuture((RecordChain.Result) null) : chain.check(id))
+                .onComplete(done -> {
+                    if (done.succeeded() && done.result() == null) {
+                        Problem.notFound("hội nghị", "meeting").send(ctx, 404);
+                    } else if (done.succeeded()) {
+                        respond(ctx, 200, Future.succeededFuture(RecordVerdict.of(done.result())));
                     } else {
                         fail(ctx, done.cause());
                     }
