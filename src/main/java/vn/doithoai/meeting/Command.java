@@ -545,7 +545,7 @@ public sealed interface Command {
             if (s.status() != MeetingStatus.IN_PROGRESS && s.status() != MeetingStatus.CLOSED) {
                 return Refusals.notInProgress();
             }
-            return Conclusions.check(s, text, outcome, office, turnIds, (t, o, off, ids) ->
+            return Conclusions.check(s, text, outcome, office, deadline, turnIds, (t, o, off, ids) ->
                     new Event.ConclusionRecorded(s.nextConclusionId(), t, o, off, deadline, ids));
         }
     }
@@ -561,7 +561,7 @@ public sealed interface Command {
                 return Decision.refuse(Refusal.NOT_FOUND, "Không có kết luận số " + conclusionId,
                         "No conclusion number " + conclusionId);
             }
-            return Conclusions.check(s, text, outcome, office, turnIds, (t, o, off, ids) ->
+            return Conclusions.check(s, text, outcome, office, deadline, turnIds, (t, o, off, ids) ->
                     new Event.ConclusionCorrected(conclusionId, t, o, off, deadline, ids));
         }
     }

@@ -1,5 +1,6 @@
 package vn.doithoai.meeting;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** The checks a conclusion passes, whether recorded first or corrected. */
@@ -14,7 +15,11 @@ final class Conclusions {
     private Conclusions() {
     }
 
-    static Decision check(MeetingState s, String text, Outcome outcome, String office,
+    /** A deadline outside these years is a typing slip (year 20026, or -1), not a plan. */
+    static final LocalDate EARLIEST_DEADLINE = LocalDate.of(2000, 1, 1);
+    static final LocalDate LATEST_DEADLINE = LocalDate.of(2099, 12, 31);
+
+    static Decision check(MeetingState s, String text, Outcome outcome, String office, LocalDate deadline,
                           List<Integer> turnIds, Maker maker) {
         String cleanText = Fields.paragraph(text);
         String cleanOffice = Fields.line(office);
@@ -30,6 +35,10 @@ final class Conclusions {
         if ((outcome == Outcome.ASSIGNED || outcome == Outcome.FORWARDED) && cleanOffice == null) {
             return Decision.refuse(Refusal.FIELD_MISSING, "Chưa nhập cơ quan chịu trách nhiệm",
                     "Missing: the responsible office");
+        }
+        if (deadline != null && (deadline.isBefore(EARLIEST_DEADLINE) || deadline.isAfter(LATEST_DEADLINE))) {
+            return Decision.refuse(Refusal.FIELD_INVALID, "Hạn xử lý phải trong khoảng năm 2000 đến 2099",
+                    "The deadline must fall between the years 2000 and 2099");
         }
         // Not contains(null): the immutable lists of List.of throw on that question.
         if (turnIds != null && turnIds.stream().anyMatch(java.util.Objects::isNull)) {

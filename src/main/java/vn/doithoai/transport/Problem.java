@@ -27,8 +27,9 @@ public record Problem(String code, Map<String, String> message) {
         return of(refusal.code(), refusal.vi(), refusal.en());
     }
 
-    public static Problem badJson(String detail) {
-        return of(BAD_JSON, "Dữ liệu gửi lên không hợp lệ: " + detail, "The data sent is not valid: " + detail);
+    /** The details in each language: no English inside the Vietnamese message. */
+    public static Problem badJson(String detailVi, String detailEn) {
+        return of(BAD_JSON, "Dữ liệu gửi lên không hợp lệ: " + detailVi, "The data sent is not valid: " + detailEn);
     }
 
     public static Problem notFound(String whatVi, String whatEn) {

@@ -237,7 +237,7 @@ public final class RestApi {
         try {
             String text = ctx.body().asString();
             if (text == null || text.isBlank()) {
-                Problem.badJson("empty body").send(ctx, 400);
+                Problem.badJson("không có nội dung", "empty body").send(ctx, 400);
                 return Optional.empty();
             }
             T value = Json.read(text, type);
@@ -248,7 +248,7 @@ public final class RestApi {
             }
             return Optional.of(value);
         } catch (JsonProcessingException e) {
-            Problem.badJson(JsonErrors.describe(e)).send(ctx, 400);
+            JsonErrors.describe(e).send(ctx, 400);
             return Optional.empty();
         }
     }

@@ -22,6 +22,12 @@ public final class WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     /** Frames above this close the socket (1009); the protocol's own limit is lower and answered politely. */
     static final int MAX_WEBSOCKET_FRAME = 64 * 1024;
+    /**
+     * What the transport itself takes in one frame or message before it drops the connection. Above
+     * the protocol's limit on purpose: a frame up to this size is read whole and the socket closed
+     * with 1009 (InboundFrameCheck); cut off mid-frame, the client saw a TCP reset instead.
+     */
+    static final int TRANSPORT_LIMIT = 1024 * 1024;
     /** The screens; each has its page in web/. */
     static final List<String> SCREENS = List.of("organiser", "chair", "secretary", "display", "phone");
     /** The pages on the classpath, read for the hashes of their import maps. */
@@ -99,8 +105,8 @@ public final class WebServer {
 
     private static HttpServerOptions options() {
         return new HttpServerOptions()
-                .setMaxWebSocketFrameSize(MAX_WEBSOCKET_FRAME)
-                .setMaxWebSocketMessageSize(MAX_WEBSOCKET_FRAME)
+                .setMaxWebSocketFrameSize(TRANSPORT_LIMIT)
+                .setMaxWebSocketMessageSize(TRANSPORT_LIMIT)
                 .setCompressionSupported(true)
                 // Deflate per socket would cost memory and CPU per screen and undo encoding each event once.
                 .setPerMessageWebSocketCompressionSupported(false)

@@ -49,6 +49,7 @@ final class WsSession implements Subscriber {
     private final Admission admission;
     private final Meetings meetings;
     private final Clock clock;
+    private final InboundFrameCheck frameCheck = new InboundFrameCheck(WebServer.MAX_WEBSOCKET_FRAME);
     private Frames.MeetingRef meeting;
     private Actor actor;
     private String attendeeKey;
@@ -69,6 +70,14 @@ final class WsSession implements Subscriber {
     }
 
     void start(Runnable onClose) {
+        // Called for each frame before the message it belongs to is handed to onText.
+        ws.frameHandler(frame -> {
+            short closeCode = frameCheck.check(frame);
+            if (closeCode != 0 && !closing) {
+                closing = true;
+                ws.close(closeCode, closeCode == InboundFrameCheck.TOO_BIG ? "frame too large" : "text is not UTF-8");
+            }
+        });
         ws.textMessageHandler(this::onText);
         ws.binaryMessageHandler(b -> send(Frames.error(null, ProtocolProblems.textOnly())));
         ws.exceptionHandler(this::onTransportError);
@@ -166,6 +175,9 @@ final class WsSession implements Subscriber {
     // ---- what the client sends -------------------------------------------------------------
 
     private void onText(String text) {
+        if (closing) {
+            return;
+        }
         if (text.length() > MAX_MESSAGE_CHARS) {
             send(Frames.error(null, ProtocolProblems.tooLarge(MAX_MESSAGE_CHARS)));
             return;
@@ -174,7 +186,7 @@ final class WsSession implements Subscriber {
         try {
             message = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            send(Frames.error(null, Problem.badJson("malformed JSON")));
+            send(Frames.error(null, Problem.badJson("JSON sai cú pháp", "malformed JSON")));
             return;
         }
         String type = message != null && message.isObject() ? message.path("type").asText("") : "";
@@ -191,7 +203,7 @@ final class WsSession implements Subscriber {
         try {
             hello = Json.read(message, Hello.class);
         } catch (JsonProcessingException e) {
-            send(Frames.error(null, Problem.badJson(JsonErrors.describe(e))));
+            send(Frames.error(null, JsonErrors.describe(e)));
             return;
         }
         if (owner != null || admitting) {
@@ -251,11 +263,12 @@ final class WsSession implements Subscriber {
         try {
             frame = Json.read(message, CommandMessage.class);
         } catch (JsonProcessingException e) {
-            send(Frames.error(null, Problem.badJson(JsonErrors.describe(e))));
+            send(Frames.error(null, JsonErrors.describe(e)));
             return;
         }
         String id = frame.id();
-        if (id == null || id.isBlank() || id.length() > MAX_COMMAND_ID) {
+        // A number is not taken as its text: ids are strings (docs/protocol.md).
+        if (!message.path("id").isTextual() || id.isBlank() || id.length() > MAX_COMMAND_ID) {
             send(Frames.error(null, ProtocolProblems.badCommandId(MAX_COMMAND_ID)));
             return;
         }
@@ -273,7 +286,7 @@ final class WsSession implements Subscriber {
             JsonNode args = frame.args() == null || frame.args().isNull() ? Json.object() : frame.args();
             command = Json.read(args, type.get());
         } catch (JsonProcessingException e) {
-            send(Frames.error(id, Problem.badJson(JsonErrors.describe(e))));
+            send(Frames.error(id, JsonErrors.describe(e)));
             return;
         }
         owner.submit(command, actor, id).onComplete(result -> {

@@ -250,6 +250,17 @@ class MinutesAndConclusionsTest {
     }
 
     @Test
+    void aDeadlineOutsideTheYears2000To2099IsRefusedAsInvalid() {
+        var m = MeetingScript.started();
+        for (LocalDate slip : List.of(LocalDate.of(-1, 1, 1), LocalDate.of(1999, 12, 31), LocalDate.of(2100, 1, 1),
+                LocalDate.of(999_999_999, 12, 31))) {
+            assertThat(m.refusedCode(CHAIR, new Command.RecordConclusion("Kết luận.", Outcome.ASSIGNED, "Phòng Kinh tế", slip, null)))
+                    .as("deadline %s", slip).isEqualTo(Refusal.FIELD_INVALID);
+        }
+        m.ok(CHAIR, new Command.RecordConclusion("Kết luận.", Outcome.ASSIGNED, "Phòng Kinh tế", LocalDate.of(2026, 11, 30), null));
+    }
+
+    @Test
     void conclusionsCannotBeRecordedBeforeTheMeetingButMayAfterItCloses() {
         var m = MeetingScript.registrationOpen();
         assertThat(m.refusedCode(CHAIR, new Command.RecordConclusion("Kết luận.", Outcome.ANSWERED, null, null, null)))

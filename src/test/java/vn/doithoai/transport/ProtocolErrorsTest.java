@@ -87,6 +87,13 @@ class ProtocolErrorsTest {
             JsonNode wrongType = chair.command("CallSpeaker", Map.of("registrationId", "first"));
             assertThat(wrongType.path("code").asText()).isEqualTo("BAD_JSON");
             assertThat(errorFor(chair, "{\"type\":\"command\",\"name\":\"CallNext\"}").path("code").asText()).isEqualTo("BAD_COMMAND_ID");
+            assertThat(errorFor(chair, "{\"type\":\"command\",\"id\":42,\"name\":\"CallNext\"}").path("code").asText())
+                    .as("a number is not an id").isEqualTo("BAD_COMMAND_ID");
+            JsonNode date = chair.command("RecordConclusion", Map.of("text", "Kết luận", "outcome", "ANSWERED", "deadline", "30/11/2026"));
+            assertThat(date.path("code").asText()).isEqualTo("BAD_JSON");
+            assertThat(date.path("message").path("vi").asText()).contains("'deadline'").contains("2026-11-30")
+                    .doesNotContain("must").doesNotContain("wrong");
+            assertThat(date.path("message").path("en").asText()).contains("year-month-day");
             assertThat(seq()).isEqualTo(before);
         }
     }
@@ -114,9 +121,10 @@ class ProtocolErrorsTest {
             assertThat(refused.path("code").asText()).isEqualTo("FRAME_TOO_LARGE");
         }
         try (WsClient chair = chair()) {
-            // One frame over the transport's frame limit: the socket is closed with "message too big".
-            chair.sendText("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(200_000) + "\"}");
+            // One frame over the protocol's frame limit: the socket is closed with "message too big".
+            chair.sendText("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(70_000) + "\"}");
             chair.awaitClosed();
+            assertThat(chair.closeCode()).isEqualTo((short) 1009);
         }
         try (WsClient again = chair()) {
             assertThat(again.sendAndAwait("{\"type\":\"ping\",\"t\":1}", f -> "pong".equals(f.path("type").asText()))).isNotNull();
@@ -150,6 +158,67 @@ class ProtocolErrorsTest {
             String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
                     java.nio.charset.StandardCharsets.US_ASCII)).readLine();
             return Integer.parseInt(statusLine.split(" ")[1]);
+        }
+    }
+
+    @Test
+    void aTextFrameThatIsNotUtf8ClosesTheSocketWith1007AndALetterSplitBetweenFramesIsFine() throws Exception {
+        try (var socket = upgraded()) {
+            socket.getOutputStream().write(maskedFrame(0x81, new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'}));
+            assertThat(closeCodeFrom(socket)).isEqualTo(1007);
+        }
+        try (var socket = upgraded()) {
+            byte[] ping = "{\"type\":\"ping\",\"t\":7,\"x\":\"Đ\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            int split = new String(ping, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf('\u00c4') + 1; // inside "Đ"
+            socket.getOutputStream().write(maskedFrame(0x01, java.util.Arrays.copyOfRange(ping, 0, split)));
+            socket.getOutputStream().write(maskedFrame(0x80, java.util.Arrays.copyOfRange(ping, split, ping.length)));
+            int first = socket.getInputStream().read();
+            assertThat(first).as("a text frame comes back (the pong), not a close").isEqualTo(0x81);
+        }
+    }
+
+    private static java.net.Socket upgraded() throws Exception {
+        var socket = new java.net.Socket("127.0.0.1", server.port());
+        socket.setSoTimeout(5000);
+        String request = "GET /ws HTTP/1.1\r\nHost: localhost:" + server.port() + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+        socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        var in = socket.getInputStream();
+        int last4 = 0;
+        while (last4 != 0x0d0a0d0a) { // to the end of the response's headers
+            last4 = (last4 << 8) | in.read();
+        }
+        return socket;
+    }
+
+    /** A client frame (masked, as clients must send), with a payload under 126 bytes. */
+    private static byte[] maskedFrame(int firstByte, byte[] payload) {
+        byte[] mask = {1, 2, 3, 4};
+        byte[] frame = new byte[2 + 4 + payload.length];
+        frame[0] = (byte) firstByte;
+        frame[1] = (byte) (0x80 | payload.length);
+        System.arraycopy(mask, 0, frame, 2, 4);
+        for (int i = 0; i < payload.length; i++) {
+            frame[6 + i] = (byte) (payload[i] ^ mask[i % 4]);
+        }
+        return frame;
+    }
+
+    /** Reads server frames until a close frame; its status code. */
+    private static int closeCodeFrom(java.net.Socket socket) throws Exception {
+        var in = new java.io.DataInputStream(socket.getInputStream());
+        while (true) {
+            int opcode = in.readUnsignedByte() & 0x0f;
+            int length = in.readUnsignedByte() & 0x7f;
+            if (length == 126) {
+                length = in.readUnsignedShort();
+            } else if (length == 127) {
+                length = (int) in.readLong();
+            }
+            byte[] payload = in.readNBytes(length);
+            if (opcode == 0x8) {
+                return ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
+            }
         }
     }
 }
