@@ -37,6 +37,7 @@ class PosixLocaleTest {
 
     private Process server;
     private Path log;
+    private Path dataDir;
     private String base;
     private int port;
 
@@ -56,7 +57,7 @@ class PosixLocaleTest {
                 "DOITHOAI_PORT", Integer.toString(port),
                 "DOITHOAI_HOST", "127.0.0.1",
                 "DOITHOAI_ADMIN_SECRET", Organiser.SECRET,
-                "DOITHOAI_DATA_DIR", Files.createTempDirectory("doithoai-posix-data").toString()));
+                "DOITHOAI_DATA_DIR", (dataDir = Files.createTempDirectory("doithoai-posix-data")).toString()));
         server = pb.start();
         awaitHealthy();
     }
@@ -66,6 +67,12 @@ class PosixLocaleTest {
         if (server != null) {
             server.destroy();
             server.waitFor(20, TimeUnit.SECONDS);
+        }
+        if (log != null) {
+            Files.deleteIfExists(log);
+        }
+        if (dataDir != null) {
+            TestPostgres.deleteRecursively(dataDir);
         }
     }
 
