@@ -18,6 +18,7 @@ import vn.doithoai.store.RecordChain;
 import vn.doithoai.store.SnapshotStore;
 import vn.doithoai.transport.Admission;
 import vn.doithoai.transport.OrganiserGate;
+import vn.doithoai.transport.RateLimits;
 import vn.doithoai.transport.RestApi;
 import vn.doithoai.transport.WebServer;
 import vn.doithoai.transport.WsEndpoint;
@@ -94,9 +95,11 @@ public final class Server implements AutoCloseable {
             var watch = new DatabaseWatch(vertx, pool, database);
             watch.start();
             String publicUrl = config.publicUrl();
+            var limits = new RateLimits(clock);
+            vertx.setPeriodic(EVICT_EVERY_MS, id -> limits.forgetIdle());
             var ws = new WsEndpoint(vertx, new Admission(directory, publicUrl), meetings, clock, publicUrl,
-                    config.allowedOrigins());
-            var api = new RestApi(directory, meetings, new RecordChain(pool), publicUrl, watch::databaseUp);
+                    config.allowedOrigins(), limits);
+            var api = new RestApi(directory, meetings, new RecordChain(pool), publicUrl, watch::databaseUp, limits);
             // Begun just before listening, so its first queries overlap the bind; not waited for: the
             // other meetings are served as soon as the server listens, a long log is rebuilt meanwhile
             // (a screen asking for it waits for the same load), and its running slot's timer restarts.

@@ -55,4 +55,14 @@ final class ProtocolProblems {
         return Problem.of("UNAVAILABLE", "Máy chủ tạm thời không xử lý được, vui lòng thử lại",
                 "The server cannot handle this right now; please try again");
     }
+
+    static Problem rateLimited(long seconds) {
+        return Problem.of("RATE_LIMITED", "Quá nhiều lần thử từ địa chỉ này. Vui lòng thử lại sau " + seconds + " giây.",
+                "Too many tries from this address. Please try again in " + seconds + " seconds.");
+    }
+
+    static Problem noHello(int seconds) {
+        return Problem.of("NO_HELLO", "Không nhận được lời chào (hello) trong " + seconds + " giây; kết nối bị đóng",
+                "No hello within " + seconds + " seconds; the connection is closed");
+    }
 }

@@ -42,10 +42,13 @@ public final class RestApi {
     private final String publicUrl;
     private final BooleanSupplier databaseUp;
     private final RecordChain chain;
+    private final RateLimits limits;
 
     /** {@code databaseUp}: whether PostgreSQL answers now (the health endpoint says it). */
-    public RestApi(Directory directory, Meetings meetings, RecordChain chain, String publicUrl, BooleanSupplier databaseUp) {
+    public RestApi(Directory directory, Meetings meetings, RecordChain chain, String publicUrl, BooleanSupplier databaseUp,
+                   RateLimits limits) {
         this.directory = directory;
+        this.limits = limits;
         this.chain = chain;
         this.meetings = meetings;
         this.publicUrl = publicUrl;
@@ -206,7 +209,15 @@ public final class RestApi {
     /** Public: what a phone shows before it joins. */
     private void joinInfo(RoutingContext ctx) {
         String code = Secrets.normalizeJoinCode(ctx.pathParam("code"));
+        String address = ClientAddress.of(ctx.request().remoteAddress(), ctx.request().headers());
+        long wait = limits.waitSeconds(RateLimits.Kind.JOIN_GUESS, address);
+        if (wait > 0) {
+            ctx.response().putHeader("Retry-After", Long.toString(wait));
+            ProtocolProblems.rateLimited(wait).send(ctx, 429);
+            return;
+        }
         if (!Secrets.isJoinCode(code)) {
+            limits.take(RateLimits.Kind.JOIN_GUESS, address);
             Problem.of(Problem.NOT_FOUND, "Mã tham gia không đúng: mã có 6 ký tự (chữ và số)",
                     "Wrong join code: a join code has 6 characters (letters and digits)").send(ctx, 404);
             return;
@@ -215,6 +226,7 @@ public final class RestApi {
             if (found.failed()) {
                 fail(ctx, found.cause());
             } else if (found.result().isEmpty()) {
+                limits.take(RateLimits.Kind.JOIN_GUESS, address);
                 Problem.of(Problem.NOT_FOUND, "Mã tham gia " + code + " không đúng", "Join code " + code + " is wrong").send(ctx, 404);
             } else {
                 Directory.MeetingRow m = found.result().get();

@@ -41,11 +41,13 @@ public final class WsEndpoint {
     private final Set<String> allowedOrigins;
     private final Vertx vertx;
     /** Each event loop sends the time to its own screens, with no hand-over between threads. */
+    private final RateLimits limits;
     private final Map<EventLoop, TimeSlices> timeByLoop = new ConcurrentHashMap<>();
 
     public WsEndpoint(Vertx vertx, Admission admission, Meetings meetings, Clock clock, String publicUrl,
-                      List<String> allowedOrigins) {
+                      List<String> allowedOrigins, RateLimits limits) {
         this.vertx = vertx;
+        this.limits = limits;
         this.admission = admission;
         this.meetings = meetings;
         this.clock = clock;
@@ -78,7 +80,7 @@ public final class WsEndpoint {
 
     private void accepted(ServerWebSocket ws) {
         Context context = Vertx.currentContext();
-        var session = new WsSession(ws, context, admission, meetings, clock);
+        var session = new WsSession(ws, context, admission, meetings, clock, limits);
         EventLoop loop = session.loop();
         // Only this loop's thread adds its own key, so the check and the put cannot race.
         TimeSlices time = timeByLoop.get(loop);

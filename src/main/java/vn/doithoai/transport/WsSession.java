@@ -6,6 +6,7 @@ import io.vertx.core.Context;
 import io.vertx.core.http.ServerWebSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.doithoai.access.Secrets;
 import vn.doithoai.codec.Json;
 import vn.doithoai.codec.TypeNames;
 import vn.doithoai.live.CatchUp;
@@ -37,6 +38,8 @@ final class WsSession implements Subscriber {
      */
     static final int MAX_PENDING_BYTES = 8 * 1024 * 1024;
     private static final int HELLO_TRIES = 5;
+    /** A socket that has not said hello by then is closed: it would hold a connection and get the clock for nothing. */
+    static final int HELLO_WITHIN_SECONDS = 10;
 
     record Hello(String type, Integer v, String token, String join, String attendeeKey, Long lastSeq) {
     }
@@ -49,6 +52,10 @@ final class WsSession implements Subscriber {
     private final Admission admission;
     private final Meetings meetings;
     private final Clock clock;
+    private final RateLimits limits;
+    /** Where the screen connects from, for the rate limits. */
+    private final String address;
+    private long helloTimer = -1;
     private final InboundFrameCheck frameCheck = new InboundFrameCheck(WebServer.MAX_WEBSOCKET_FRAME);
     private Frames.MeetingRef meeting;
     private Actor actor;
@@ -61,12 +68,14 @@ final class WsSession implements Subscriber {
     private boolean closing;
     private int failedHellos;
 
-    WsSession(ServerWebSocket ws, Context context, Admission admission, Meetings meetings, Clock clock) {
+    WsSession(ServerWebSocket ws, Context context, Admission admission, Meetings meetings, Clock clock, RateLimits limits) {
         this.ws = ws;
         this.context = context;
         this.admission = admission;
         this.meetings = meetings;
         this.clock = clock;
+        this.limits = limits;
+        this.address = ClientAddress.of(ws.remoteAddress(), ws.headers());
     }
 
     void start(Runnable onClose) {
@@ -81,7 +90,18 @@ final class WsSession implements Subscriber {
         ws.textMessageHandler(this::onText);
         ws.binaryMessageHandler(b -> send(Frames.error(null, ProtocolProblems.textOnly())));
         ws.exceptionHandler(this::onTransportError);
+        helloTimer = context.owner().setTimer(HELLO_WITHIN_SECONDS * 1000L, id -> {
+            helloTimer = -1;
+            if (owner == null && !admitting && !ws.isClosed()) {
+                send(Frames.error(null, ProtocolProblems.noHello(HELLO_WITHIN_SECONDS)));
+                closing = true;
+                ws.close((short) 1008, "no hello");
+            }
+        });
         ws.closeHandler(v -> {
+            if (helloTimer >= 0) {
+                context.owner().cancelTimer(helloTimer);
+            }
             if (owner != null) {
                 owner.leave(this);
             }
@@ -218,6 +238,16 @@ final class WsSession implements Subscriber {
             send(Frames.error(null, ProtocolProblems.needsOneCredential()));
             return;
         }
+        if (hello.join() != null) {
+            long wait = limits.waitSeconds(RateLimits.Kind.JOIN_GUESS, address);
+            if (wait == 0 && !Secrets.isAttendeeKey(hello.attendeeKey())) {
+                wait = limits.take(RateLimits.Kind.NEW_ATTENDEE, address);
+            }
+            if (wait > 0) {
+                send(Frames.error(null, ProtocolProblems.rateLimited(wait)));
+                return;
+            }
+        }
         admitting = true;
         admission.admit(hello.token(), hello.join(), hello.attendeeKey())
                 .compose(admitted -> {
@@ -246,6 +276,9 @@ final class WsSession implements Subscriber {
                                 done.cause().getMessage());
                         send(Frames.error(null, ProtocolProblems.unavailable()));
                     } else if (!done.result()) {
+                        if (hello.join() != null) {
+                            limits.take(RateLimits.Kind.JOIN_GUESS, address);
+                        }
                         refuseCredentials();
                     }
                 });
@@ -280,6 +313,13 @@ final class WsSession implements Subscriber {
         if (type.isEmpty()) {
             send(Frames.error(id, ProtocolProblems.unknownCommand(frame.name())));
             return;
+        }
+        if (type.get() == Command.Register.class) {
+            long wait = limits.take(RateLimits.Kind.REGISTRATION, address);
+            if (wait > 0) {
+                send(Frames.error(id, ProtocolProblems.rateLimited(wait)));
+                return;
+            }
         }
         Command command;
         try {

@@ -62,6 +62,11 @@ public final class WsClient implements AutoCloseable {
         return connect(port, origin, new io.vertx.core.http.WebSocketClientOptions());
     }
 
+    /** As a phone at {@code address} seen through a proxy on this machine (X-Forwarded-For). */
+    public static WsClient connectFrom(int port, String address) {
+        return connect(port, null, new io.vertx.core.http.WebSocketClientOptions(), address);
+    }
+
     /**
      * Like a phone on a weak network: its kernel receive buffer stays at 64 KiB. Loopback lets a
      * socket's buffer grow to tens of megabytes (tcp_rmem here: 32 MiB), which would take a whole
@@ -72,12 +77,20 @@ public final class WsClient implements AutoCloseable {
     }
 
     private static WsClient connect(int port, String origin, io.vertx.core.http.WebSocketClientOptions clientOptions) {
+        return connect(port, origin, clientOptions, null);
+    }
+
+    private static WsClient connect(int port, String origin, io.vertx.core.http.WebSocketClientOptions clientOptions,
+                                    String forwardedFor) {
         // A merged round can be large (hundreds of events in one frame); a browser has no limit either.
         WebSocketClient client = VERTX.createWebSocketClient(clientOptions
                 .setMaxFrameSize(16 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024));
         var options = new WebSocketConnectOptions().setHost("localhost").setPort(port).setURI("/ws");
         if (origin != null) {
             options.addHeader("Origin", origin);
+        }
+        if (forwardedFor != null) {
+            options.addHeader("X-Forwarded-For", forwardedFor);
         }
         WebSocket ws = await(client.connect(options));
         return new WsClient(client, ws);
