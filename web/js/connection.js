@@ -15,6 +15,11 @@ const GIVE_UP_MS = 5000;
 const CONNECT_LIMIT_MS = 5000; // a socket still not open by then hangs on a dead network: try again
 const BACKOFF_MS = [300, 1000, 2000, 3000];
 const TICK_MS = 100;
+// Not stored, or not confirmed stored: the same command (same id) is sent again, which the server
+// carries out once whatever happened the first time; after this long the error is shown.
+const STORAGE_ERRORS = ['STORAGE_FAILED', 'STORAGE_UNCONFIRMED'];
+const RESEND_EVERY_MS = 1000;
+const RESEND_FOR_MS = 30000;
 
 export class Connection {
   /**
@@ -218,6 +223,13 @@ export class Connection {
     }
     const waiting = this.pending.get(frame.id);
     if (!waiting) return;
+    if (frame.type === 'error' && STORAGE_ERRORS.includes(frame.code)) {
+      waiting.firstFailed = waiting.firstFailed || Date.now();
+      if (Date.now() - waiting.firstFailed < RESEND_FOR_MS) {
+        setTimeout(() => { if (this.pending.has(frame.id) && this.status === 'online') this.send(waiting.frame); }, RESEND_EVERY_MS);
+        return;
+      }
+    }
     this.pending.delete(frame.id);
     waiting.resolve(frame);
     this.onChange();

@@ -9,6 +9,7 @@ import vn.doithoai.meeting.Refusal;
 public record CommandResult(long firstSeq, long lastSeq, boolean duplicate, Refusal refusal) {
 
     public static final String STORAGE_FAILED = "STORAGE_FAILED";
+    public static final String STORAGE_UNCONFIRMED = "STORAGE_UNCONFIRMED";
     public static final String COMMAND_FAILED = "COMMAND_FAILED";
     public static final String COMMAND_ID_REUSED = "COMMAND_ID_REUSED";
 
@@ -32,6 +33,13 @@ public record CommandResult(long firstSeq, long lastSeq, boolean duplicate, Refu
         return refused(new Refusal(COMMAND_ID_REUSED,
                 "Mã thao tác này đã được dùng cho một thao tác khác; không có gì thay đổi.",
                 "This command id was already used for another command; nothing changed."));
+    }
+
+    /** PostgreSQL did not answer in time or the link broke: stored or not, nobody can say yet. */
+    static CommandResult notConfirmed() {
+        return refused(new Refusal(STORAGE_UNCONFIRMED,
+                "Chưa xác nhận được việc lưu thao tác. Vui lòng gửi lại: thao tác chỉ được thực hiện một lần.",
+                "The action could not be confirmed as stored. Please send it again: it is carried out only once."));
     }
 
     static CommandResult notStored() {

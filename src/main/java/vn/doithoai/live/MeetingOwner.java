@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The single writer of one meeting. Everything it does runs on its own Vert.x context, one thing
@@ -107,6 +108,8 @@ public final class MeetingOwner {
     private final Map<FeedKey, ScreenFeed> feeds = new HashMap<>();
     private int screenCount;
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
+    /** How long a round's commit may take before its commands are answered as not confirmed. */
+    static final long APPEND_WITHIN_MS = 5000;
     /**
      * Set while the state is read back from a snapshot that holds the whole log: its text, which
      * staff screens are sent as it is, and what waits for the state. Null once the state is in memory.
@@ -499,7 +502,9 @@ public final class MeetingOwner {
         }
         writing = true;
         MeetingState decidedState = next;
-        writer.append(id, rows(decided, now), summaryIfChanged(state, decidedState)).onComplete(appended -> {
+        // Bounded: a PostgreSQL that stops answering (paused, a dead link) must not hold the meeting's commands.
+        writer.append(id, rows(decided, now), summaryIfChanged(state, decidedState))
+                .timeout(APPEND_WITHIN_MS, TimeUnit.MILLISECONDS).onComplete(appended -> {
             writing = false;
             if (appended.succeeded()) {
                 committed(state, decidedState, decided, now);
@@ -560,26 +565,40 @@ public final class MeetingOwner {
         }
     }
 
+    /**
+     * The round's events are not known to be stored. A conflict means the log moved on without us
+     * (another writer, or a commit of ours whose answer was lost on the way): what is stored is read
+     * back and the round decided again, so that a command already in the log is answered as it was
+     * stored. Otherwise the round's commands are told: not stored when PostgreSQL refused the
+     * statement, not confirmed when its answer never came (the same command resent is applied once).
+     */
     private void notCommitted(Throwable cause, List<Pending> round, List<CommandResult> results) {
-        var failed = new ArrayList<CommandResult>(results.size());
-        for (CommandResult r : results) {
-            failed.add(r != null && r.accepted() ? CommandResult.notStored() : r);
-        }
-        answer(round, failed, Map.of());
         if (cause instanceof AppendConflict) {
-            LOG.warn("Meeting {}: another writer appended first; reloading its log", id);
+            LOG.warn("Meeting {}: the log has events this owner did not know of; reading them and deciding {} command(s) again",
+                    id, round.size());
+            for (int i = round.size() - 1; i >= 0; i--) {
+                waiting.addFirst(round.get(i));
+            }
             writing = true;
-            store.load(id, lastSeq).compose(this::replay).onComplete(reloaded -> {
+            store.load(id, lastSeq).compose(this::replayAndPublish).onComplete(reloaded -> {
                 writing = false;
                 if (reloaded.failed()) {
                     LOG.error("Meeting {}: its log cannot be read: {}", id, reloaded.cause().getMessage());
                 }
                 decideWaiting();
             });
-        } else {
-            LOG.warn("Meeting {}: could not store {} command(s), nothing changed: {}", id, round.size(), cause.getMessage());
-            decideWaiting();
+            return;
         }
+        boolean refusedByDatabase = EventStore.isRefusedByDatabase(cause);
+        CommandResult failure = refusedByDatabase ? CommandResult.notStored() : CommandResult.notConfirmed();
+        var failed = new ArrayList<CommandResult>(results.size());
+        for (CommandResult r : results) {
+            failed.add(r != null && r.accepted() ? failure : r);
+        }
+        answer(round, failed, Map.of());
+        LOG.warn("Meeting {}: {} command(s) {}: {}", id, round.size(),
+                refusedByDatabase ? "not stored, nothing changed" : "not confirmed stored", cause.getMessage());
+        decideWaiting();
     }
 
     private void answer(List<Pending> round, List<CommandResult> results, Map<String, CommandResult> thisRound) {
@@ -642,6 +661,19 @@ public final class MeetingOwner {
                             (earlier, later) -> CommandResult.stored(earlier.firstSeq(), later.lastSeq())));
                     return null;
                 });
+    }
+
+    /** Events stored while this owner did not know of them: taken into the state, and sent to the screens like a round. */
+    private Future<Void> replayAndPublish(List<StoredEvent> events) {
+        MeetingState before = state;
+        return replay(events).map(v -> {
+            List<Published> found = new ArrayList<>(recent).subList(Math.max(0, recent.size() - events.size()), recent.size());
+            if (!found.isEmpty() && found.size() == events.size()) {
+                var round = new Round(found, before, state);
+                feeds.values().forEach(feed -> feed.publish(round));
+            }
+            return null;
+        });
     }
 
     private void remember(Published p) {

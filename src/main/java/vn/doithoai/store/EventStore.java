@@ -204,6 +204,14 @@ public final class EventStore {
         return spans;
     }
 
+    /**
+     * PostgreSQL answered the statement with an error: nothing of it was stored. Any other failure
+     * (no answer in time, a broken link) leaves it unknown whether the statement committed.
+     */
+    public static boolean isRefusedByDatabase(Throwable failure) {
+        return failure instanceof PgException || failure instanceof AppendConflict;
+    }
+
     static boolean isUniqueViolation(Throwable failure) {
         return failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState());
     }

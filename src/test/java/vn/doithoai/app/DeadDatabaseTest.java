@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,6 +62,67 @@ class DeadDatabaseTest {
                 assertThat(started.path("firstSeq").asLong()).as("nothing acknowledged was lost").isEqualTo(acknowledged + 1);
             }
         }
+    }
+
+    @Test
+    void aPausedPostgresMakesCommandsWaitABoundedTimeThenTheSameCommandResentIsAppliedOnce(@TempDir Path dataDir)
+            throws Exception {
+        Config config = Config.defaults().withDataDir(dataDir).withEmbeddedPostgresPort(0).withPort(0)
+                .withHost("127.0.0.1").withAdminSecret(Organiser.SECRET);
+        try (Server server = Server.start(config)) {
+            JsonNode created = new Organiser(server.port()).communeWithMeeting(Map.of(
+                    "title", "Hội nghị đối thoại", "scheduledAt", "2026-10-15T01:00:00Z"));
+            try (WsClient chair = WsClient.connect(server.port()); WsClient display = WsClient.connect(server.port())) {
+                chair.helloWithToken(Organiser.token(created, "chair"), null);
+                display.helloWithToken(Organiser.token(created, "display"), null);
+                assertThat(chair.command("OpenRegistration", null).path("type").asText()).isEqualTo("ack");
+
+                List<Long> postgres = postgresProcesses(dataDir);
+                signal("-STOP", postgres);
+                try {
+                    long sent = System.nanoTime();
+                    JsonNode waited = chair.command("paused-1", "StartMeeting", null);
+                    long seconds = Duration.ofNanos(System.nanoTime() - sent).toSeconds();
+                    assertThat(waited.path("code").asText()).as(waited.toString()).isEqualTo("STORAGE_UNCONFIRMED");
+                    assertThat(waited.path("message").path("vi").asText()).contains("gửi lại");
+                    assertThat(seconds).as("a bounded wait").isBetween(4L, 10L);
+                    assertThat(awaitHealth(server, 503, Duration.ofSeconds(5))).isTrue();
+                } finally {
+                    signal("-CONT", postgres);
+                }
+                assertThat(awaitHealth(server, 200, Duration.ofSeconds(30))).isTrue();
+                JsonNode resent = null;
+                for (int i = 0; i < 20 && (resent == null || !"ack".equals(resent.path("type").asText())); i++) {
+                    resent = chair.command("paused-1", "StartMeeting", null);
+                    if (!"ack".equals(resent.path("type").asText())) {
+                        Thread.sleep(250);
+                    }
+                }
+                assertThat(resent.path("type").asText()).as(resent.toString()).isEqualTo("ack");
+                assertThat(resent.path("firstSeq").asLong()).as("the event stored while the answer was lost").isEqualTo(3);
+                JsonNode shown = new Organiser(server.port()).get("/api/meetings/" + created.path("meetingId").asText()).body();
+                assertThat(shown.path("state").path("status").asText()).isEqualTo("IN_PROGRESS");
+                // The screens get the event once, whichever way it was stored.
+                display.awaitEvent("MeetingStarted");
+                Thread.sleep(500);
+                assertThat(display.events().stream().filter(e -> e.path("name").asText().equals("MeetingStarted"))).hasSize(1);
+            }
+        }
+    }
+
+    private static List<Long> postgresProcesses(Path dataDir) throws Exception {
+        long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(0).trim());
+        ProcessHandle handle = ProcessHandle.of(postmaster).orElseThrow();
+        var all = new java.util.ArrayList<Long>();
+        all.add(postmaster);
+        handle.descendants().forEach(p -> all.add(p.pid()));
+        return all;
+    }
+
+    private static void signal(String signal, List<Long> pids) throws Exception {
+        var command = new java.util.ArrayList<String>(List.of("kill", signal));
+        pids.forEach(pid -> command.add(Long.toString(pid)));
+        new ProcessBuilder(command).inheritIO().start().waitFor();
     }
 
     private static boolean awaitHealth(Server server, int status, Duration within) throws Exception {
