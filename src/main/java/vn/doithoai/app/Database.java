@@ -48,11 +48,14 @@ public final class Database implements AutoCloseable {
     private final DatabaseUrl url;
     private final EmbeddedCluster embedded; // null for an external server
     private final String description;
+    /** The server's own connections: the role limited to the record (embedded), or the URL's user. */
+    private final Login app;
 
-    private Database(DatabaseUrl url, EmbeddedCluster embedded, String description) {
+    private Database(DatabaseUrl url, EmbeddedCluster embedded, String description, Login app) {
         this.url = url;
         this.embedded = embedded;
         this.description = description;
+        this.app = app;
     }
 
     /**
@@ -67,7 +70,7 @@ public final class Database implements AutoCloseable {
             DatabaseUrl url = external.get();
             String description = url.describe() + " (from " + Config.DATABASE_URL + ")";
             log.info("doithoai: using PostgreSQL at {}", description);
-            return new Database(url, null, description);
+            return new Database(url, null, description, new Login(url.user(), url.password()));
         }
         boolean chosen = !config.dataDir().equals(Path.of(Config.DEFAULT_DATA_DIR));
         return startEmbedded(ClusterOwner.placeForData(config.dataDir(), chosen), config.embeddedPostgresPort());
@@ -75,21 +78,47 @@ public final class Database implements AutoCloseable {
 
     private static Database startEmbedded(Path dataDir, int requestedPort) {
         EmbeddedCluster cluster = EmbeddedCluster.start(dataDir, requestedPort, SERVER_SETTINGS);
+        String appPassword;
         try {
             createDatabaseIfMissing(cluster, EMBEDDED_DATABASE);
+            appPassword = ClusterPasswords.readOrMake(dataDir, ClusterPasswords.APP_FILE);
+            try (Connection c = cluster.connect(EMBEDDED_DATABASE)) {
+                AppRole.ensure(c, appPassword);
+            }
         } catch (SQLException | RuntimeException e) {
             cluster.close();
             throw new DatabaseException("the embedded PostgreSQL in " + cluster.clusterDir() + " is not usable: " + e.getMessage(), e);
         }
-        DatabaseUrl url = new DatabaseUrl("localhost", cluster.port(), EMBEDDED_DATABASE, EMBEDDED_USER, null, null);
-        String description = "embedded PostgreSQL, data in " + cluster.clusterDir() + ", " + url.describe();
+        DatabaseUrl url = new DatabaseUrl("localhost", cluster.port(), EMBEDDED_DATABASE, EMBEDDED_USER,
+                cluster.superuserPassword(), null);
+        String description = "embedded PostgreSQL, data in " + cluster.clusterDir() + ", " + url.describe()
+                + ", the server as role " + AppRole.NAME;
         log.info("doithoai: using {}", description);
-        return new Database(url, cluster, description);
+        return new Database(url, cluster, description, new Login(AppRole.NAME, appPassword));
+    }
+
+    /** Who the server's own connections log in as. */
+    private record Login(String user, String password) {
     }
 
     // ---- what the application uses --------------------------------------------------------------
 
-    /** JDBC URL without credentials (for Flyway and tests); pass {@link #user()} and {@link #password()} beside it. */
+    /**
+     * What the migrations need after they ran: the server's role may use the tables they made
+     * (embedded; an external server's roles are its operator's).
+     */
+    public void grantAppRole() {
+        if (embedded == null) {
+            return;
+        }
+        try (Connection c = openJdbcConnection()) {
+            AppRole.grant(c);
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot grant the server's role its rights: " + e.getMessage(), e);
+        }
+    }
+
+    /** JDBC URL without credentials (for Flyway and tests); pass {@link #user()} and {@link #password()} beside it: the owner. */
     public String jdbcUrl() {
         return url.jdbcUrl();
     }
@@ -135,12 +164,12 @@ public final class Database implements AutoCloseable {
                 .setHost(host)
                 .setPort(url.port())
                 .setDatabase(url.database())
-                .setUser(url.user())
+                .setUser(app.user())
                 // The same few statements run thousands of times (an append per round): parse and
                 // plan each once per connection.
                 .setCachePreparedStatements(true);
-        if (url.password() != null) {
-            options.setPassword(url.password());
+        if (app.password() != null) {
+            options.setPassword(app.password());
         }
         if (url.sslMode() != null) {
             options.setSslMode(SslMode.of(url.sslMode()));

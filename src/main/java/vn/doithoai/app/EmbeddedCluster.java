@@ -49,6 +49,8 @@ final class EmbeddedCluster implements AutoCloseable {
     private final FileLock lock;
     private Map<String, String> settings = Map.of();
     private boolean running;
+    /** Null until the cluster asks for it (a cluster made by an earlier version trusted local connections). */
+    private String superuserPassword;
 
     private EmbeddedCluster(Path clusterDir, Path logFile, int port, PostgresPrograms programs, ClusterOwner owner,
                             FileChannel lockChannel, FileLock lock) {
@@ -108,6 +110,7 @@ final class EmbeddedCluster implements AutoCloseable {
                 cluster.initdb();
             }
             cluster.pgCtlStart(settings);
+            cluster.requirePasswords(dataDir);
             cluster.checkIsOurs();
             return cluster;
         } catch (RuntimeException e) {
@@ -126,7 +129,87 @@ final class EmbeddedCluster implements AutoCloseable {
 
     /** A JDBC connection to a database of this cluster as the superuser; the caller closes it. */
     Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/" + database, SUPERUSER, null);
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/" + database, SUPERUSER, superuserPassword);
+    }
+
+    String superuserPassword() {
+        return superuserPassword;
+    }
+
+    /**
+     * Local connections need the superuser's password (scram-sha-256), kept in the data folder
+     * ({@link ClusterPasswords}). A cluster that trusts them (made by initdb -A trust, or by an
+     * earlier version) gets the password set and pg_hba.conf switched; one whose password file was
+     * lost is trusted for a moment to set a new one.
+     */
+    private void requirePasswords(Path dataDir) {
+        Path hba = clusterDir.resolve("pg_hba.conf");
+        try {
+            boolean known = ClusterPasswords.read(dataDir, ClusterPasswords.SUPERUSER_FILE).isPresent();
+            String password = ClusterPasswords.readOrMake(dataDir, ClusterPasswords.SUPERUSER_FILE);
+            String conf = Files.readString(hba);
+            if (known && !trusts(conf)) {
+                superuserPassword = password;
+                return;
+            }
+            if (!trusts(conf)) {
+                log.warn("doithoai: the embedded PostgreSQL's password file was missing; setting a new password");
+                switchAuthentication(hba, conf, "trust", null);
+            }
+            try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+                s.execute("ALTER ROLE " + SUPERUSER + " PASSWORD '" + password + "'"); // base64url: nothing to quote
+            }
+            superuserPassword = password;
+            switchAuthentication(hba, conf, "scram-sha-256", password);
+            log.info("doithoai: the embedded PostgreSQL now asks for a password (kept in {})",
+                    dataDir.resolve(ClusterPasswords.SUPERUSER_FILE));
+        } catch (IOException | SQLException e) {
+            close();
+            throw new DatabaseException("cannot set the embedded PostgreSQL's password in " + clusterDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean trusts(String hbaConf) {
+        return hbaConf.lines().anyMatch(line -> !line.strip().startsWith("#") && line.strip().endsWith(" trust"));
+    }
+
+    /** Every rule of pg_hba.conf with this method, then a reload, awaited until a login works with it. */
+    private void switchAuthentication(Path hba, String conf, String method, String password) throws IOException, SQLException {
+        String switched = conf.lines()
+                .map(line -> line.strip().startsWith("#") || line.isBlank() ? line
+                        : line.replaceAll("\\s(trust|scram-sha-256|md5|password)\\s*$", " " + method))
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+        Files.writeString(hba, switched);
+        if (runProgram("pg_ctl", List.of("-D", clusterDir.toString(), "reload")) != 0) {
+            throw new SQLException("pg_ctl reload failed (see " + logFile + ")");
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", SUPERUSER,
+                    password == null ? "" : password)) {
+                if (password != null || canLogInWithout()) {
+                    return;
+                }
+            } catch (SQLException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted", e);
+            }
+        }
+    }
+
+    private boolean canLogInWithout() {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", SUPERUSER, null)) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /**

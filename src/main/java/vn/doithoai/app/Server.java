@@ -82,6 +82,7 @@ public final class Server implements AutoCloseable {
             Pool pool = pool(vertx, database, POOL_SIZE);
             Future<?> firstConnection = pool.query("SELECT 1").execute();
             Migrations.run(database);
+            database.grantAppRole();
             DurabilityCheck.require(database);
             firstConnection.toCompletionStage().toCompletableFuture().exceptionally(e -> null).join();
             var store = new EventStore(pool);

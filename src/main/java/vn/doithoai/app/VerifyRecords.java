@@ -121,7 +121,15 @@ public final class VerifyRecords {
             Config.DatabaseUrl db = config.database().get();
             return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
         }
+        boolean chosen = !config.dataDir().equals(java.nio.file.Path.of(Config.DEFAULT_DATA_DIR));
+        java.nio.file.Path dataDir = ClusterOwner.placeForData(config.dataDir(), chosen);
+        String password;
+        try {
+            password = ClusterPasswords.read(dataDir, ClusterPasswords.SUPERUSER_FILE).orElse(null);
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot read the embedded PostgreSQL's password in " + dataDir + ": " + e.getMessage(), e);
+        }
         return DriverManager.getConnection("jdbc:postgresql://localhost:" + config.embeddedPostgresPort() + "/"
-                + Database.EMBEDDED_DATABASE, Database.EMBEDDED_USER, null);
+                + Database.EMBEDDED_DATABASE, Database.EMBEDDED_USER, password);
     }
 }

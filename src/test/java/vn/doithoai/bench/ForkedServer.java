@@ -137,7 +137,15 @@ final class ForkedServer implements Target {
 
     @Override
     public PgConnectOptions pg() {
-        return new PgConnectOptions().setHost("127.0.0.1").setPort(pgPort).setDatabase("doithoai").setUser("postgres");
+        // The embedded server's superuser password, kept in its data folder (mode 600).
+        String password;
+        try {
+            password = Files.readString(dataDir.resolve("postgres.password")).strip();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new PgConnectOptions().setHost("127.0.0.1").setPort(pgPort).setDatabase("doithoai").setUser("postgres")
+                .setPassword(password);
     }
 
     @Override

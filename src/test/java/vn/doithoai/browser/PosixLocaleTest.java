@@ -53,7 +53,7 @@ class PosixLocaleTest {
         ProcessBuilder pb = posix(new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"), "vn.doithoai.app.Main"))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(Map.of(
-                "DATABASE_URL", "postgres://" + db.user() + "@" + db.host() + ":" + db.port() + "/" + db.database(),
+                "DATABASE_URL", "postgres://" + db.user() + ":" + db.password() + "@" + db.host() + ":" + db.port() + "/" + db.database(),
                 "DOITHOAI_PORT", Integer.toString(port),
                 "DOITHOAI_HOST", "127.0.0.1",
                 "DOITHOAI_ADMIN_SECRET", Organiser.SECRET,

@@ -87,7 +87,7 @@ public final class TestPostgres {
                     .withPort(0)
                     .withHost("127.0.0.1")
                     .withDataDir(dataDir)
-                    .withDatabaseUrl("postgres://" + s.user() + "@" + s.host() + ":" + s.port() + "/" + name);
+                    .withDatabaseUrl("postgres://" + s.user() + ":" + s.password() + "@" + s.host() + ":" + s.port() + "/" + name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
