@@ -98,7 +98,7 @@ public final class Server implements AutoCloseable {
             String publicUrl = config.publicUrl();
             var limits = new RateLimits(clock);
             vertx.setPeriodic(EVICT_EVERY_MS, id -> limits.forgetIdle());
-            var ws = new WsEndpoint(vertx, new Admission(directory, publicUrl), meetings, clock, publicUrl,
+            var ws = new WsEndpoint(vertx, new Admission(directory, publicUrl, clock), meetings, clock, publicUrl,
                     config.allowedOrigins(), limits);
             var api = new RestApi(directory, meetings, new RecordChain(pool), publicUrl, watch::databaseUp, limits);
             // Begun just before listening, so its first queries overlap the bind; not waited for: the

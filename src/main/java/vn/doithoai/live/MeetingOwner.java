@@ -693,7 +693,7 @@ public final class MeetingOwner {
     }
 
     static MeetingSummary summary(MeetingState s) {
-        return new MeetingSummary(s.status().name(), s.setup().title(), s.setup().scheduledAt());
+        return new MeetingSummary(s.status().name(), s.setup().title(), s.setup().scheduledAt(), s.closedAt());
     }
 
     private static MeetingSummary summaryIfChanged(MeetingState before, MeetingState after) {

@@ -145,7 +145,7 @@ public final class Meetings {
         Map<Role, String> tokens = newTokens();
         MeetingSummary summary = MeetingOwner.summary(state);
         var row = new Directory.MeetingRow(meetingId, communeId, joinCode, summary.status(), summary.title(),
-                summary.scheduledAt(), now);
+                summary.scheduledAt(), now, null);
         var first = new EventStore.NewEvent(1, TypeNames.EVENTS.nameOf(created), Json.write(created),
                 Actor.ORGANISER.label(), now.atOffset(ZoneOffset.UTC), null,
                 Published.staffPatchJson(StatePatch.between(MeetingState.NEW, state)), null);

@@ -26,7 +26,7 @@ public final class Directory {
     private static final String INSERT_COMMUNE = "INSERT INTO communes (id, name, province) VALUES ($1, $2, $3) RETURNING created_at";
     private static final String COMMUNES = "SELECT id, name, province, created_at FROM communes ORDER BY created_at";
     private static final String COMMUNE = "SELECT id, name, province, created_at FROM communes WHERE id = $1";
-    private static final String MEETING_COLUMNS = "SELECT id, commune_id, join_code, status, title, scheduled_at, created_at FROM meetings ";
+    private static final String MEETING_COLUMNS = "SELECT id, commune_id, join_code, status, title, scheduled_at, created_at, closed_at FROM meetings ";
     private static final String INSERT_MEETING = """
             INSERT INTO meetings (id, commune_id, join_code, status, title, scheduled_at)
             VALUES ($1, $2, $3, $4, $5, $6)""";
@@ -34,7 +34,7 @@ public final class Directory {
     private static final String REVOKE_TOKENS = "UPDATE role_tokens SET revoked_at = now() WHERE meeting_id = $1 AND revoked_at IS NULL";
     /** The token's meeting with it: a staff screen's hello costs one round trip, not two. */
     private static final String ACCESS = """
-            SELECT m.id, m.commune_id, m.join_code, m.status, m.title, m.scheduled_at, m.created_at, t.role
+            SELECT m.id, m.commune_id, m.join_code, m.status, m.title, m.scheduled_at, m.created_at, m.closed_at, t.role
             FROM role_tokens t JOIN meetings m ON m.id = t.meeting_id
             WHERE t.token_hash = $1 AND t.revoked_at IS NULL""";
     private static final String SECRET = "SELECT secret_hash FROM organiser_secret WHERE id = 1";
@@ -46,7 +46,7 @@ public final class Directory {
     }
 
     public record MeetingRow(UUID id, UUID communeId, String joinCode, String status, String title,
-                             Instant scheduledAt, Instant createdAt) {
+                             Instant scheduledAt, Instant createdAt, Instant closedAt) {
     }
 
     /** What a role token opens: a seat in this meeting. */
@@ -146,7 +146,8 @@ public final class Directory {
 
     private static MeetingRow meetingRow(Row row) {
         return new MeetingRow(row.getUUID("id"), row.getUUID("commune_id"), row.getString("join_code"),
-                row.getString("status"), row.getString("title"), instant(row, "scheduled_at"), instant(row, "created_at"));
+                row.getString("status"), row.getString("title"), instant(row, "scheduled_at"), instant(row, "created_at"),
+                instant(row, "closed_at"));
     }
 
     private static List<Commune> toCommunes(RowSet<Row> rows) {

@@ -25,7 +25,7 @@ public final class EventStore {
     /**
      * A round of events, the command ids they answer and the meeting's summary, in one statement:
      * one round trip and its own transaction (a single statement is atomic), instead of BEGIN,
-     * three statements and COMMIT. The summary is updated only when {@code $11} is true.
+     * three statements and COMMIT. The summary ($12–$14, $17) is updated only when {@code $11} is true.
      */
     private static final String APPEND = """
             WITH new_events AS (
@@ -38,7 +38,7 @@ public final class EventStore {
                 SELECT $1, c.command_id, c.first_seq, c.last_seq, c.fingerprint
                 FROM unnest($8::text[], $9::bigint[], $10::bigint[], $16::text[]) AS c (command_id, first_seq, last_seq, fingerprint)
             )
-            UPDATE meetings SET status = $12, title = $13, scheduled_at = $14 WHERE id = $1 AND $11""";
+            UPDATE meetings SET status = $12, title = $13, scheduled_at = $14, closed_at = $17 WHERE id = $1 AND $11""";
     private static final String LOAD = """
             SELECT seq, type, payload::text AS payload, actor, occurred_at, command_id, staff_patch
             FROM events WHERE meeting_id = $1 AND seq > $2 ORDER BY seq""";
@@ -128,7 +128,8 @@ public final class EventStore {
                 .addValue(summary == null || summary.scheduledAt() == null ? null
                         : summary.scheduledAt().atOffset(ZoneOffset.UTC))
                 .addValue(staffPatches)
-                .addValue(answeredFingerprints);
+                .addValue(answeredFingerprints)
+                .addValue(summary == null || summary.closedAt() == null ? null : summary.closedAt().atOffset(ZoneOffset.UTC));
         return conn.preparedQuery(APPEND).execute(row).<Void>mapEmpty().recover(failure -> Future.failedFuture(
                 isUniqueViolation(failure) ? new AppendConflict(meetingId.toString(), expected) : failure));
     }

@@ -6,24 +6,32 @@ import vn.doithoai.meeting.Actor;
 import vn.doithoai.meeting.Role;
 import vn.doithoai.store.Directory;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Who a hello is from: a role token opens the chair's, secretary's or display's seat; the join
- * code lets an attendee in, known by the key its phone keeps (a new one if it has none).
+ * code lets an attendee in, known by the key its phone keeps (a new one if it has none). A week
+ * after a meeting's close its code lets no new attendee in (a code printed on paper lives on); a
+ * phone that took part still comes back to see what became of its registrations.
  */
 public final class Admission {
 
     record Admitted(Frames.MeetingRef meeting, Actor actor, String attendeeKey) {
     }
 
+    static final Duration NEW_JOINS_AFTER_CLOSE = Duration.ofDays(7);
+
     private final Directory directory;
     private final String publicUrl;
+    private final Clock clock;
     private final java.util.Map<java.util.UUID, Frames.MeetingRef> refs = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public Admission(Directory directory, String publicUrl) {
+    public Admission(Directory directory, String publicUrl, Clock clock) {
         this.directory = directory;
         this.publicUrl = publicUrl;
+        this.clock = clock;
     }
 
     /** Empty when the token or join code opens nothing. */
@@ -36,10 +44,15 @@ public final class Admission {
         if (!Secrets.isJoinCode(code)) {
             return Future.succeededFuture(Optional.empty());
         }
-        return directory.meetingByJoinCode(code).map(row -> row.map(m -> {
-            String key = Secrets.isAttendeeKey(attendeeKey) ? attendeeKey : Secrets.newToken();
+        boolean returning = Secrets.isAttendeeKey(attendeeKey);
+        return directory.meetingByJoinCode(code).map(row -> row.filter(m -> returning || !closedLongAgo(m)).map(m -> {
+            String key = returning ? attendeeKey : Secrets.newToken();
             return new Admitted(ref(m), Actor.attendee(Secrets.attendeeId(key)), key);
         }));
+    }
+
+    private boolean closedLongAgo(Directory.MeetingRow m) {
+        return m.closedAt() != null && m.closedAt().plus(NEW_JOINS_AFTER_CLOSE).isBefore(clock.instant());
     }
 
     /** One per meeting, shared by all its screens. */

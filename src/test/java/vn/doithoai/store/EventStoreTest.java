@@ -43,7 +43,7 @@ class EventStoreTest {
         directory = new Directory(pool);
         Directory.Commune commune = await(directory.createCommune("Xã Kiến Minh", null));
         meetingId = UUID.randomUUID();
-        var row = new Directory.MeetingRow(meetingId, commune.id(), "ACDEFH", "SCHEDULED", "Đối thoại", null, null);
+        var row = new Directory.MeetingRow(meetingId, commune.id(), "ACDEFH", "SCHEDULED", "Đối thoại", null, null, null);
         await(directory.inTransaction(conn -> directory.insertMeeting(conn, row, Map.of("hash-of-chair-token", "CHAIR"))));
     }
 
@@ -123,7 +123,7 @@ class EventStoreTest {
 
     @Test
     void anAppendUpdatesTheMeetingsListingInTheSameTransaction() throws Exception {
-        await(store.append(meetingId, List.of(event(1, null)), new MeetingSummary("IN_PROGRESS", "Đối thoại định kỳ", null)));
+        await(store.append(meetingId, List.of(event(1, null)), new MeetingSummary("IN_PROGRESS", "Đối thoại định kỳ", null, null)));
 
         Directory.MeetingRow row = await(directory.meeting(meetingId)).orElseThrow();
         assertThat(row.status()).isEqualTo("IN_PROGRESS");
