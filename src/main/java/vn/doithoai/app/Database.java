@@ -2,6 +2,7 @@ package vn.doithoai.app;
 
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.SslMode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -67,10 +68,7 @@ public final class Database implements AutoCloseable {
     public static Database start(Config config) {
         Optional<DatabaseUrl> external = config.database();
         if (external.isPresent()) {
-            DatabaseUrl url = external.get();
-            String description = url.describe() + " (from " + Config.DATABASE_URL + ")";
-            log.info("doithoai: using PostgreSQL at {}", description);
-            return new Database(url, null, description, new Login(url.user(), url.password()));
+            return startExternal(external.get(), config.dataDir());
         }
         boolean chosen = !config.dataDir().equals(Path.of(Config.DEFAULT_DATA_DIR));
         return startEmbedded(ClusterOwner.placeForData(config.dataDir(), chosen), config.embeddedPostgresPort());
@@ -83,7 +81,7 @@ public final class Database implements AutoCloseable {
             createDatabaseIfMissing(cluster, EMBEDDED_DATABASE);
             appPassword = ClusterPasswords.readOrMake(dataDir, ClusterPasswords.APP_FILE);
             try (Connection c = cluster.connect(EMBEDDED_DATABASE)) {
-                AppRole.ensure(c, appPassword);
+                AppRole.ensure(c, AppRole.NAME, appPassword);
             }
         } catch (SQLException | RuntimeException e) {
             cluster.close();
@@ -97,22 +95,47 @@ public final class Database implements AutoCloseable {
         return new Database(url, cluster, description, new Login(AppRole.NAME, appPassword));
     }
 
+    /**
+     * An external server: the URL's role owns the schema and runs the migrations; the server's own
+     * connections log in as a role limited to the record ({@link AppRole}, its password kept in the
+     * data folder), which the URL's role makes if it may make roles. If it may not (a managed
+     * database), the server runs as the URL's role and says so.
+     */
+    private static Database startExternal(DatabaseUrl url, Path dataDir) {
+        String name = AppRole.nameFor(url.database());
+        String description = url.describe() + " (from " + Config.DATABASE_URL + ")";
+        Login app = new Login(url.user(), url.password());
+        try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password())) {
+            if (AppRole.mayMakeRoles(c)) {
+                Files.createDirectories(dataDir);
+                String password = ClusterPasswords.readOrMake(dataDir, AppRole.passwordFileFor(url.database()));
+                AppRole.ensure(c, name, password);
+                app = new Login(name, password);
+                description += ", the server as role " + name;
+            } else {
+                log.warn("doithoai: {} may not make roles: the server runs as it; give it only SELECT and INSERT on"
+                        + " events and commands (docs/SECURITY.md)", url.user());
+            }
+        } catch (SQLException | java.io.IOException e) {
+            throw new DatabaseException("cannot reach PostgreSQL at " + url.describe() + ": " + e.getMessage(), e);
+        }
+        log.info("doithoai: using PostgreSQL at {}", description);
+        return new Database(url, null, description, app);
+    }
+
     /** Who the server's own connections log in as. */
     private record Login(String user, String password) {
     }
 
     // ---- what the application uses --------------------------------------------------------------
 
-    /**
-     * What the migrations need after they ran: the server's role may use the tables they made
-     * (embedded; an external server's roles are its operator's).
-     */
+    /** After the migrations: the server's role may use the tables they made. */
     public void grantAppRole() {
-        if (embedded == null) {
-            return;
+        if (app.user().equals(url.user())) {
+            return; // the server runs as the owner (an external server that may not make roles)
         }
         try (Connection c = openJdbcConnection()) {
-            AppRole.grant(c);
+            AppRole.grant(c, app.user());
         } catch (SQLException e) {
             throw new DatabaseException("cannot grant the server's role its rights: " + e.getMessage(), e);
         }

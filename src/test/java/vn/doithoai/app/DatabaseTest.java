@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -165,18 +166,30 @@ class DatabaseTest {
     }
 
     @Test
-    void an_external_database_gives_reactive_client_options_without_starting_anything() {
+    void an_external_database_that_cannot_be_reached_is_said_plainly_without_its_password() {
         Config config = Config.defaults().withDatabaseUrl("postgres://app:s%40cret@db.example:6543/doithoai?sslmode=require");
+        assertThatThrownBy(() -> Database.start(config).close())
+                .isInstanceOf(Database.DatabaseException.class)
+                .hasMessageContaining("db.example:6543")
+                .hasMessageNotContaining("cret");
+    }
+
+    @Test
+    void on_an_external_database_the_server_runs_as_a_role_limited_to_the_record() throws Exception {
+        Config config = TestPostgres.freshDatabaseConfig();
         try (Database db = Database.start(config)) {
-            assertThat(db.embedded()).isFalse();
-            assertThat(db.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:6543/doithoai?sslmode=require");
+            db.grantAppRole();
             var options = db.connectOptions();
-            assertThat(options.getHost()).isEqualTo("db.example");
-            assertThat(options.getPort()).isEqualTo(6543);
-            assertThat(options.getDatabase()).isEqualTo("doithoai");
-            assertThat(options.getUser()).isEqualTo("app");
-            assertThat(options.getPassword()).isEqualTo("s@cret");
-            assertThat(db.description()).doesNotContain("cret");
+            String role = AppRole.nameFor(db.databaseName());
+            assertThat(options.getUser()).isEqualTo(role);
+            assertThat(options.getPassword()).isEqualTo(Files.readString(config.dataDir().resolve(role + ".password")).strip());
+            assertThat(db.description()).contains(role).doesNotContain(options.getPassword());
+            try (Connection app = DriverManager.getConnection(db.jdbcUrl(), role, options.getPassword());
+                 Statement s = app.createStatement()) {
+                s.executeQuery("SELECT count(*) FROM events").close();
+                assertThatThrownBy(() -> s.execute("DELETE FROM events")).isInstanceOf(SQLException.class);
+                assertThatThrownBy(() -> s.execute("TRUNCATE commands")).isInstanceOf(SQLException.class);
+            }
         }
     }
 

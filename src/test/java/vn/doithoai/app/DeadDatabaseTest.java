@@ -50,14 +50,7 @@ class DeadDatabaseTest {
                 assertThat(newPostmaster).isNotEqualTo(postmaster);
 
                 // A pooled connection may still be a dead one: the chair's screen resends under the same id.
-                JsonNode started = null;
-                for (int i = 0; i < 20 && (started == null || !"ack".equals(started.path("type").asText())); i++) {
-                    started = chair.command("same-start", "StartMeeting", null);
-                    if (!"ack".equals(started.path("type").asText())) {
-                        assertThat(started.path("code").asText()).isEqualTo("STORAGE_FAILED");
-                        Thread.sleep(250);
-                    }
-                }
+                JsonNode started = chair.resendUntilStored("same-start", "StartMeeting", null);
                 assertThat(started.path("type").asText()).as(started.toString()).isEqualTo("ack");
                 assertThat(started.path("firstSeq").asLong()).as("nothing acknowledged was lost").isEqualTo(acknowledged + 1);
             }
@@ -91,13 +84,7 @@ class DeadDatabaseTest {
                     signal("-CONT", postgres);
                 }
                 assertThat(awaitHealth(server, 200, Duration.ofSeconds(30))).isTrue();
-                JsonNode resent = null;
-                for (int i = 0; i < 20 && (resent == null || !"ack".equals(resent.path("type").asText())); i++) {
-                    resent = chair.command("paused-1", "StartMeeting", null);
-                    if (!"ack".equals(resent.path("type").asText())) {
-                        Thread.sleep(250);
-                    }
-                }
+                JsonNode resent = chair.resendUntilStored("paused-1", "StartMeeting", null);
                 assertThat(resent.path("type").asText()).as(resent.toString()).isEqualTo("ack");
                 assertThat(resent.path("firstSeq").asLong()).as("the event stored while the answer was lost").isEqualTo(3);
                 JsonNode shown = new Organiser(server.port()).get("/api/meetings/" + created.path("meetingId").asText()).body();

@@ -37,6 +37,7 @@ class EventStoreTest {
     void meetingWithAnEmptyLog() throws Exception {
         Config config = TestPostgres.freshDatabaseConfig();
         database = Database.start(config);
+        database.grantAppRole(); // the server does so after the migrations
         vertx = Vertx.vertx();
         pool = PgBuilder.pool().connectingTo(database.connectOptions()).using(vertx).build();
         store = new EventStore(pool);

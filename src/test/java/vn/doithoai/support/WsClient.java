@@ -128,6 +128,20 @@ public final class WsClient implements AutoCloseable {
         return sendAndAwait(frame, f -> id.equals(f.path("id").asText(null)));
     }
 
+    /**
+     * As the screens do after a storage error: the same command under the same id, again every
+     * quarter second while the answer is STORAGE_FAILED or STORAGE_UNCONFIRMED (20 tries at most);
+     * the last answer.
+     */
+    public JsonNode resendUntilStored(String id, String name, Object args) throws InterruptedException {
+        JsonNode answer = command(id, name, args);
+        for (int i = 0; i < 20 && answer.path("code").asText().startsWith("STORAGE_"); i++) {
+            Thread.sleep(250);
+            answer = command(id, name, args);
+        }
+        return answer;
+    }
+
     /** Sends raw text and waits for the first frame after it that matches. */
     public JsonNode sendAndAwait(Object frame, Predicate<JsonNode> answer) {
         int from = count();

@@ -44,13 +44,7 @@ class CommitAnswerLostTest {
                     assertThat(first.path("type").asText()).as(first.toString()).isEqualTo("error");
                     assertThat(first.path("code").asText()).isEqualTo("STORAGE_UNCONFIRMED");
 
-                    JsonNode resent = null;
-                    for (int i = 0; i < 20 && (resent == null || !"ack".equals(resent.path("type").asText())); i++) {
-                        resent = chair.command("start-1", "StartMeeting", null);
-                        if (!"ack".equals(resent.path("type").asText())) {
-                            Thread.sleep(200);
-                        }
-                    }
+                    JsonNode resent = chair.resendUntilStored("start-1", "StartMeeting", null);
                     assertThat(resent.path("type").asText()).as(resent.toString()).isEqualTo("ack");
                     assertThat(resent.path("firstSeq").asLong()).isEqualTo(3);
                 }
