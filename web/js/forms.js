@@ -51,6 +51,7 @@ export const STAFF_STRINGS = {
   ack_RegisterAtDesk: ['Đã đăng ký cho {0}', 'Registered {0}'],
   ack_EditRegistration: ['Đã sửa nội dung', 'Topic corrected'],
   ack_RecordMinute: ['Đã ghi vào biên bản', 'Added to the minutes'],
+  ack_CorrectMinute: ['Đã sửa dòng biên bản', 'Minutes entry corrected'],
 };
 
 /** A refusal made on this screen, shown like the server's. */

@@ -23,11 +23,15 @@ setup({
   empty: ['Chưa có ai đăng ký.', 'Nobody is waiting.'],
   auto: ['tự động', 'automatic'],
   corrected: ['đã sửa', 'corrected'],
+  correctMinute: ['Sửa', 'Correct'],
+  correctLabel: ['Sửa dòng biên bản số {0}', 'Correct minutes entry {0}'],
+  earlier: ['Trước khi sửa:', 'Before the correction:'],
 });
 
 const conn = connectWithToken(() => draw());
 const feedback = new Feedback(() => draw(), conn);
 let editing = null; // registration id whose topic is being edited
+let correcting = null; // id of the minutes entry being corrected
 let draftKey = null;
 let pendingKey = null;
 
@@ -115,14 +119,38 @@ function minutesView(s) {
     <h3>${t('entries')}</h3>
     <ol class="minutes" data-test="minutes" reversed>
       ${pendingMinutes.map(p => html`<li class="pending" data-test="minute-pending"><time>…</time> <span class="text">${p.text}</span> <em>(${t('sendingMinute')})</em></li>`)}
-      ${[...s.minutes].reverse().map(m => html`
+      ${[...s.minutes].reverse().map(m => correcting === m.id ? correctionForm(m) : html`
         <li class=${m.automatic ? 'auto' : ''} data-test="minute">
           <time datetime=${m.at}>${timeVi(m.at)}</time>
           <span class="text">${m.automatic ? pick({ vi: m.text, en: m.textEn || m.text }) : m.text}</span>
           ${m.turnId && turns.get(m.turnId) ? html`<span class="muted"> · ${turns.get(m.turnId).name}</span>` : ''}
-          ${m.earlierTexts.length ? html`<em class="muted"> (${t('corrected')})</em>` : ''}
+          ${m.earlierTexts.length ? html`<details class="earlier"><summary class="muted">${t('corrected')}</summary>
+            ${t('earlier')} ${m.earlierTexts.map(e => html`<div class="text muted" data-test="minute-earlier">${e}</div>`)}</details>` : ''}
+          ${m.automatic ? '' : html`<button class="small link" data-test="minute-correct"
+            @click=${() => { correcting = m.id; draw(); }}>${t('correctMinute')}</button>`}
         </li>`)}
     </ol>`;
+}
+
+/** A line the secretary wrote, corrected in place on the screen; the record keeps both texts. */
+function correctionForm(m) {
+  return html`<li data-test="minute-correcting">
+    <form @submit=${e => saveCorrection(e, m.id)}>
+      <label>${t('correctLabel', m.id)}
+        <textarea name="text" rows="3" maxlength="5000" data-test="minute-correct-text" .value=${m.text} required></textarea></label>
+      <div class="actions">
+        <button class="small primary" data-test="minute-correct-save">${t('save')}</button>
+        <button type="button" class="small" @click=${() => { correcting = null; draw(); }}>${t('cancel')}</button>
+      </div>
+    </form></li>`;
+}
+
+async function saveCorrection(e, entryId) {
+  e.preventDefault();
+  const text = new FormData(e.target).get('text').trim();
+  const answer = await conn.command('CorrectMinute', { entryId, text });
+  if (answer.type === 'ack') correcting = null;
+  feedback.report(answer, 'CorrectMinute');
 }
 
 function queueView(s) {

@@ -312,6 +312,42 @@ class StaffScreensTest {
         }
     }
 
+    @Test
+    void theSecretaryCorrectsALineOfTheMinutesAndTheEarlierTextIsKept() {
+        try (WsClient socket = WsClient.connect(server.port());
+             Screen secretary = Screen.open("staff-secretary-correct", WIDTH, HEIGHT, 0)) {
+            JsonNode meeting = meetingInProgress(1, socket);
+            secretary.go(link(meeting, "secretary"));
+            secretary.await("minute-draft").sendKeys("Ông An đề nghị sửa đường thôn Broch dài 3 km.\n");
+            secretary.awaitText("minutes", "dài 3 km");
+            assertThat(secretary.driver.findElements(By.cssSelector("li.auto [data-test='minute-correct']")))
+                    .as("automatic lines are not the secretary's to correct").isEmpty();
+            secretary.click("minute-correct");
+            WebElement text = secretary.await("minute-correct-text");
+            assertThat(text.getDomProperty("value")).isEqualTo("Ông An đề nghị sửa đường thôn Broch dài 3 km.");
+            text.clear();
+            text.sendKeys("Ông An đề nghị sửa đường thôn Broch dài 2 km.");
+            secretary.click("minute-correct-save");
+            secretary.awaitText("ok", "Đã sửa dòng biên bản");
+            secretary.awaitText("minutes", "dài 2 km");
+            assertThat(secretary.text("minutes")).doesNotContain("dài 3 km");
+            secretary.driver.findElement(By.cssSelector("details.earlier summary")).click();
+            secretary.awaitText("minute-earlier", "dài 3 km");
+            // The record has both: the correction is an event of its own.
+            JsonNode state = rest.get("/api/meetings/" + meeting.path("meetingId").asText()).body().path("state");
+            JsonNode corrected = null;
+            for (JsonNode m : state.path("minutes")) {
+                if (m.path("text").asText().contains("dài 2 km")) {
+                    corrected = m;
+                }
+            }
+            assertThat(corrected).isNotNull();
+            assertThat(corrected.path("earlierTexts").toString()).contains("dài 3 km");
+            assertNoBlockingViolation(secretary, "a line corrected");
+            secretary.shot("minute-corrected");
+        }
+    }
+
     /** The scheduled time the server keeps for the one meeting of this commune. */
     private java.time.Instant storedSchedule(String commune) {
         for (JsonNode c : rest.get("/api/communes").body()) {
