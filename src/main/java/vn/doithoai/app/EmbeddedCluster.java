@@ -229,8 +229,9 @@ final class EmbeddedCluster implements AutoCloseable {
             log.info("doithoai: the embedded PostgreSQL is running again on localhost:{}", port);
             return true;
         } catch (DatabaseException e) {
-            running = true; // still ours to start: asked again at the next check
-            log.error("doithoai: {}", e.getMessage());
+            // Often its old processes are still going away: the next check (a second later) tries again.
+            running = true;
+            log.warn("doithoai: {}; trying again in a second", e.getMessage());
             return false;
         }
     }
