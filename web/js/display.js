@@ -17,6 +17,7 @@ const STRINGS = {
   conclusions: ['Kết luận', 'Conclusions'],
   scan: ['Quét mã QR', 'Scan the QR code'],
   toRegister: ['để đăng ký phát biểu', 'to register to speak'],
+  toFollow: ['để theo dõi hội nghị', 'to follow the meeting'],
   orType: ['hoặc nhập mã', 'or type the code'],
   atAddress: ['tại', 'at'],
   closed: ['Hội nghị đã kết thúc', 'The meeting has closed'],
@@ -150,7 +151,9 @@ function join() {
   const host = conn.welcome.joinUrl.replace(/^https?:\/\//, '').replace(/\/j\/.*$/, '');
   return html`
     <div class="join" data-test="join">
-      <h2 class="join-label"><span class="phrase">${t('scan')}</span> <span class="phrase">${t('toRegister')}</span></h2>
+      <h2 class="join-label"><span class="phrase">${t('scan')}</span> <span class="phrase">${
+        // Once the chair closed the list, a phone can no longer register: it follows the meeting.
+        conn.state && !conn.state.listOpen ? t('toFollow') : t('toRegister')}</span></h2>
       <img src="/qr/${joinCode}.svg" alt="${t('scan')}: ${conn.welcome.joinUrl}" data-test="qr">
       <div class="join-type">
         <span class="phrase join-label">${t('orType')}</span>

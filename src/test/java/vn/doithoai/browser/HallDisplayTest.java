@@ -220,6 +220,21 @@ class HallDisplayTest {
     }
 
     @Test
+    void onceTheListIsClosedTheQrPanelNoLongerInvitesToRegister() {
+        JsonNode meeting = meeting();
+        WsClient chair = chair(meeting);
+        ack(chair.command("OpenRegistration", null));
+        try (Screen display = display(meeting, "display-list-closed")) {
+            display.awaitText("join", "để đăng ký phát biểu");
+            ack(chair.command("CloseList", null));
+            display.awaitText("join", "để theo dõi hội nghị");
+            assertThat(display.text("join")).doesNotContain("đăng ký phát biểu");
+            ack(chair.command("ReopenList", null));
+            display.awaitText("join", "để đăng ký phát biểu");
+        }
+    }
+
+    @Test
     void eightLongNamesWaitingFitWithoutScrollingAndTheListSaysWhenNoOneElseWaits() {
         JsonNode meeting = meeting();
         WsClient chair = chair(meeting);
