@@ -27,11 +27,11 @@ final class AppRole {
      * as in the tests, each with its own role and password).
      */
     static String nameFor(String database) {
-        return "doithoai".equals(database) ? NAME : NAME + "_" + database.replaceAll("[^A-Za-z0-9_]", "_");
+        return Database.EMBEDDED_DATABASE.equals(database) ? NAME : NAME + "_" + database.replaceAll("[^A-Za-z0-9_]", "_");
     }
 
     static String passwordFileFor(String database) {
-        return "doithoai".equals(database) ? ClusterPasswords.APP_FILE : nameFor(database) + ".password";
+        return Database.EMBEDDED_DATABASE.equals(database) ? ClusterPasswords.APP_FILE : nameFor(database) + ".password";
     }
 
     /** Whether the connected role may make roles (a superuser, or CREATEROLE). */

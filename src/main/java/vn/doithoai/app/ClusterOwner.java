@@ -69,6 +69,10 @@ final class ClusterOwner {
      * data then goes to {@value #SYSTEM_DATA_DIR}, a system service's place, so that {@code sudo bash
      * bin/run} just works. A folder one chose stays where it is, and is refused if out of reach.
      */
+    static Path placeForData(Config config) {
+        return placeForData(config.dataDir(), !config.dataDir().equals(Path.of(Config.DEFAULT_DATA_DIR)));
+    }
+
     static Path placeForData(Path dataDir, boolean chosen) {
         if (chosen || !runningAsRoot() || systemUser().canReach(dataDir)) {
             return dataDir;

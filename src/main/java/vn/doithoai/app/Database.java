@@ -33,7 +33,7 @@ public final class Database implements AutoCloseable {
 
     /** The database the application uses inside the embedded cluster. */
     public static final String EMBEDDED_DATABASE = "doithoai";
-    /** The embedded cluster's superuser (trust authentication on localhost). */
+    /** The embedded cluster's superuser (its password in the data folder, see ClusterPasswords). */
     public static final String EMBEDDED_USER = EmbeddedCluster.SUPERUSER;
 
     /** What the embedded server is started with, on top of PostgreSQL's defaults. */
@@ -70,8 +70,7 @@ public final class Database implements AutoCloseable {
         if (external.isPresent()) {
             return startExternal(external.get(), config.dataDir());
         }
-        boolean chosen = !config.dataDir().equals(Path.of(Config.DEFAULT_DATA_DIR));
-        return startEmbedded(ClusterOwner.placeForData(config.dataDir(), chosen), config.embeddedPostgresPort());
+        return startEmbedded(ClusterOwner.placeForData(config), config.embeddedPostgresPort());
     }
 
     private static Database startEmbedded(Path dataDir, int requestedPort) {

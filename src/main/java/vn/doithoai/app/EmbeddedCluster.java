@@ -129,7 +129,11 @@ final class EmbeddedCluster implements AutoCloseable {
 
     /** A JDBC connection to a database of this cluster as the superuser; the caller closes it. */
     Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/" + database, SUPERUSER, superuserPassword);
+        return connect(database, superuserPassword);
+    }
+
+    private Connection connect(String database, String password) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/" + database, SUPERUSER, password);
     }
 
     String superuserPassword() {
@@ -184,16 +188,10 @@ final class EmbeddedCluster implements AutoCloseable {
             throw new SQLException("pg_ctl reload failed (see " + logFile + ")");
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", SUPERUSER,
-                    password == null ? "" : password)) {
-                if (password != null || canLogInWithout()) {
-                    return;
-                }
-            } catch (SQLException notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw notYet;
-                }
+        while (!canLogIn(password)) {
+            if (System.nanoTime() > deadline) {
+                throw new SQLException("the embedded PostgreSQL did not take the new authentication ("
+                        + method + ") within 10 s (see " + logFile + ")");
             }
             try {
                 Thread.sleep(50);
@@ -204,8 +202,9 @@ final class EmbeddedCluster implements AutoCloseable {
         }
     }
 
-    private boolean canLogInWithout() {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", SUPERUSER, null)) {
+    /** Whether the superuser logs in with this password (null: with none, as under trust). */
+    private boolean canLogIn(String password) {
+        try (Connection c = connect("postgres", password)) {
             return true;
         } catch (SQLException e) {
             return false;
@@ -236,14 +235,19 @@ final class EmbeddedCluster implements AutoCloseable {
         }
     }
 
-    /** Whether the process named in postmaster.pid is a running postgres. */
     private boolean postmasterIsAlive() {
+        return runningPostmaster(clusterDir).isPresent();
+    }
+
+    /** The running postgres that the cluster's postmaster.pid names; empty without the file, or for a stale one. */
+    private static Optional<ProcessHandle> runningPostmaster(Path clusterDir) {
         try {
             List<String> lines = Files.readAllLines(clusterDir.resolve("postmaster.pid"));
-            return !lines.isEmpty() && ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
-                    .filter(EmbeddedCluster::isRunning).isPresent();
+            return lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
+                    .filter(EmbeddedCluster::isRunning)
+                    .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
         } catch (IOException | RuntimeException e) {
-            return false; // no pid file: not running
+            return Optional.empty(); // no pid file: not running
         }
     }
 
@@ -328,23 +332,13 @@ final class EmbeddedCluster implements AutoCloseable {
      * it: if postmaster.pid names a live postgres, stop it (SIGTERM: smart shutdown, its client is gone).
      */
     private static void stopOrphanedServer(Path clusterDir) {
-        Path pidFile = clusterDir.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
+        Optional<ProcessHandle> process = runningPostmaster(clusterDir);
+        if (process.isEmpty()) {
+            return; // none, or a stale pid file: postgres itself handles that
         }
         try {
-            List<String> lines = Files.readAllLines(pidFile);
-            if (lines.isEmpty()) {
-                return;
-            }
-            long pid = Long.parseLong(lines.get(0).trim());
-            Optional<ProcessHandle> process = ProcessHandle.of(pid)
-                    .filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
-            if (process.isEmpty()) {
-                return; // a stale pid file; postgres itself handles that
-            }
-            log.warn("doithoai: a PostgreSQL left running on {} by an earlier run (pid {}); stopping it", clusterDir, pid);
+            log.warn("doithoai: a PostgreSQL left running on {} by an earlier run (pid {}); stopping it", clusterDir,
+                    process.get().pid());
             process.get().destroy();
             awaitExit(process.get(), WAIT);
         } catch (Exception e) {

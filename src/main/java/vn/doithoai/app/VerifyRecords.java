@@ -121,8 +121,7 @@ public final class VerifyRecords {
             Config.DatabaseUrl db = config.database().get();
             return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
         }
-        boolean chosen = !config.dataDir().equals(java.nio.file.Path.of(Config.DEFAULT_DATA_DIR));
-        java.nio.file.Path dataDir = ClusterOwner.placeForData(config.dataDir(), chosen);
+        java.nio.file.Path dataDir = ClusterOwner.placeForData(config);
         String password;
         try {
             password = ClusterPasswords.read(dataDir, ClusterPasswords.SUPERUSER_FILE).orElse(null);

@@ -1,9 +1,6 @@
 package vn.doithoai.live;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import vn.doithoai.access.Secrets;
 import vn.doithoai.codec.Json;
 import vn.doithoai.codec.TypeNames;
 import vn.doithoai.meeting.Command;
@@ -17,13 +14,8 @@ final class CommandFingerprint {
     private CommandFingerprint() {
     }
 
+    /** The first 128 bits of the SHA-256, in hex. */
     static String of(Command command) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    (TypeNames.COMMANDS.nameOf(command) + " " + Json.write(command)).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Secrets.hash(TypeNames.COMMANDS.nameOf(command) + " " + Json.write(command)).substring(0, 32);
     }
 }

@@ -20,11 +20,18 @@ final class InboundFrameCheck {
     static final short TOO_BIG = 1009;
     static final short NOT_UTF8 = 1007;
 
+    private static final byte[] NOTHING = new byte[0];
+    /**
+     * One decoder per event loop, not per socket: a screen that sits idle holds only the two fields
+     * below. The UTF-8 decoder keeps nothing between calls but what it leaves unread, which is kept
+     * here as {@link #carry}.
+     */
+    private static final ThreadLocal<CharsetDecoder> UTF8 = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8
+            .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+
     private final int maxFrameBytes;
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private boolean inText;
-    private byte[] carry = new byte[0];
+    private byte[] carry = NOTHING;
 
     InboundFrameCheck(int maxFrameBytes) {
         this.maxFrameBytes = maxFrameBytes;
@@ -41,8 +48,7 @@ final class InboundFrameCheck {
         }
         if (frame.isText()) {
             inText = true;
-            carry = new byte[0];
-            utf8.reset();
+            carry = NOTHING;
         } else if (!frame.isContinuation() || !inText) {
             return 0; // binary: answered as such by the session
         }
@@ -55,13 +61,15 @@ final class InboundFrameCheck {
 
     /** Decodes this part after what the last part left unfinished (at most three bytes of a letter). */
     private boolean isUtf8Part(byte[] bytes, boolean last) {
-        ByteBuffer in = ByteBuffer.allocate(carry.length + bytes.length).put(carry).put(bytes).flip();
+        ByteBuffer in = carry.length == 0 ? ByteBuffer.wrap(bytes)
+                : ByteBuffer.allocate(carry.length + bytes.length).put(carry).put(bytes).flip();
         CharBuffer out = CharBuffer.allocate(in.remaining() + 1);
+        CharsetDecoder utf8 = UTF8.get().reset();
         CoderResult result = utf8.decode(in, out, last);
         if (result.isError() || (last && (utf8.flush(out).isError() || in.hasRemaining()))) {
             return false;
         }
-        carry = new byte[in.remaining()];
+        carry = in.hasRemaining() ? new byte[in.remaining()] : NOTHING;
         in.get(carry);
         return true;
     }

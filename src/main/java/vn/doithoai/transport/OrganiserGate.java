@@ -3,10 +3,6 @@ package vn.doithoai.transport;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -46,7 +42,7 @@ public final class OrganiserGate implements Handler<RoutingContext> {
             refuse(ctx);
             return;
         }
-        String digest = digest(secret);
+        String digest = Secrets.hash(secret);
         if (knownRight.contains(digest)) {
             ctx.next();
             return;
@@ -89,13 +85,5 @@ public final class OrganiserGate implements Handler<RoutingContext> {
         ctx.response().putHeader("WWW-Authenticate", "Bearer");
         Problem.of(Problem.UNAUTHORISED, "Cần mật khẩu của người tổ chức",
                 "The organiser's secret is required").send(ctx, 401);
-    }
-
-    private static String digest(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }
