@@ -5,6 +5,7 @@ import { setup, t, pick, connectionBadge, langButton, switchLang, currentLang } 
 import { nextSpeakers, currentStep } from './state.js';
 import { remainingMs, formatMs, urgency } from './clock.js';
 import { connectWithToken } from './staff.js';
+import { isoDateToVi } from './format.js';
 
 const STRINGS = {
   nowSpeaking: ['Đang phát biểu', 'Now speaking'],
@@ -139,7 +140,7 @@ function conclusions(s) {
         ${s.conclusions.slice(-fitted.conclusions).reverse().map(c => html`
           <li class="conclusion" data-test="conclusion"><span class="outcome">${t('outcome_' + c.outcome)}</span>
             ${c.text}${c.office ? html` <span class="office">—\u00a0${c.office}</span>` : ''}${c.deadline
-              ? html` <span class="due">(${t('deadlineOn', c.deadline.split('-').reverse().join('/'))})</span>` : ''}</li>`)}
+              ? html` <span class="due">(${t('deadlineOn', isoDateToVi(c.deadline))})</span>` : ''}</li>`)}
       </ul>
     </section>`;
 }

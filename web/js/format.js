@@ -1,4 +1,4 @@
-// Dates and times on the staff screens, always the Vietnamese way — 20/10/2026 14:30: day first,
+// Dates and times on every screen, always the Vietnamese way — 20/10/2026 14:30: day first,
 // 24-hour, no seconds — and in Vietnam's time, whatever the browser's language or the laptop's time
 // zone. Browsers' own date fields and toLocaleString follow the browser's language (10/20/2026,
 // 2:30 PM in an English browser), so staff screens format and parse by hand here.

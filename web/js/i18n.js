@@ -79,11 +79,6 @@ const collator = new Intl.Collator('vi');
 /** Names compared as Vietnamese. */
 export const byName = (a, b) => collator.compare(a.name, b.name);
 
-/** A time of day in Vietnam's time, as the minutes and documents give it. */
-export function time(iso) {
-  return iso ? new Date(iso).toLocaleTimeString(lang === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' }) : '';
-}
-
 /** The server's {vi, en} message of a refused command, or a fallback. */
 export function errorText(frame) {
   return frame && frame.message ? pick(frame.message) : (frame && frame.code) || '';

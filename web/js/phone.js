@@ -4,6 +4,7 @@ import { Connection } from './connection.js';
 import { nextSpeakers, currentStep } from './state.js';
 import { remainingMs, formatMs, urgency, exposeClock } from './clock.js';
 import { setup, t, pick, langButton, connectionBadge, errorText } from './i18n.js';
+import { isoDateToVi } from './format.js';
 
 setup({
   joinTitle: ['Tham gia hội nghị đối thoại', 'Join the dialogue conference'],
@@ -279,7 +280,7 @@ function myConclusions(s, r) {
 function conclusionView(c) {
   return html`<span class="pill outcome">${t('outcome_' + c.outcome)}</span> ${c.text}
     ${c.office ? html`<span class="muted"> — ${c.office}</span>` : ''}
-    ${c.deadline ? html`<span class="muted"> (${t('deadlineOn', c.deadline.split('-').reverse().join('/'))})</span>` : ''}`;
+    ${c.deadline ? html`<span class="muted"> (${t('deadlineOn', isoDateToVi(c.deadline))})</span>` : ''}`;
 }
 
 /**
