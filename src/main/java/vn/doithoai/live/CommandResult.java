@@ -1,6 +1,6 @@
 package vn.doithoai.live;
 
-import vn.doithoai.meeting.Refusal;
+import vn.doithoai.rules.Refusal;
 
 /**
  * The answer to a command: the sequences of the events it caused, or why nothing changed.

@@ -46,9 +46,9 @@ public final class Meetings {
 
     /** A refusal from the rules, carried through a failed future. */
     public static final class Refused extends RuntimeException {
-        public final vn.doithoai.meeting.Refusal refusal;
+        public final vn.doithoai.rules.Refusal refusal;
 
-        Refused(vn.doithoai.meeting.Refusal refusal) {
+        Refused(vn.doithoai.rules.Refusal refusal) {
             super(refusal.en(), null, false, false);
             this.refusal = refusal;
         }

@@ -1,5 +1,9 @@
 package vn.doithoai.meeting;
 
+import vn.doithoai.rules.Fields;
+
+import vn.doithoai.rules.Refusal;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

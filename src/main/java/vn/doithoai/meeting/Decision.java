@@ -1,5 +1,7 @@
 package vn.doithoai.meeting;
 
+import vn.doithoai.rules.Refusal;
+
 import java.util.List;
 
 /** The rules' answer to a command: the events it causes, or a refusal that changes nothing. */

@@ -1,5 +1,7 @@
 package vn.doithoai.meeting;
 
+import vn.doithoai.rules.Refusal;
+
 import java.time.Instant;
 import java.util.List;
 

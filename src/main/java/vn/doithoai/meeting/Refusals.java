@@ -1,5 +1,7 @@
 package vn.doithoai.meeting;
 
+import vn.doithoai.rules.Refusal;
+
 /** The refusals that many commands share, worded once. */
 final class Refusals {
 

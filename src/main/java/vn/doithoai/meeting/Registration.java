@@ -1,5 +1,7 @@
 package vn.doithoai.meeting;
 
+import vn.doithoai.rules.Fields;
+
 import java.time.Instant;
 
 /**

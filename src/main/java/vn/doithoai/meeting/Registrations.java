@@ -1,5 +1,9 @@
 package vn.doithoai.meeting;
 
+import vn.doithoai.rules.Fields;
+
+import vn.doithoai.rules.Refusal;
+
 /** A registration to speak, from a phone or at the desk: the same checks for both. */
 final class Registrations {
 

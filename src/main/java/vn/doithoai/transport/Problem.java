@@ -2,7 +2,7 @@ package vn.doithoai.transport;
 
 import io.vertx.ext.web.RoutingContext;
 import vn.doithoai.codec.Json;
-import vn.doithoai.meeting.Refusal;
+import vn.doithoai.rules.Refusal;
 
 import java.util.Map;
 

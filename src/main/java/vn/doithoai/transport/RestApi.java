@@ -14,7 +14,7 @@ import vn.doithoai.codec.Json;
 import vn.doithoai.live.Meetings;
 import vn.doithoai.meeting.Actor;
 import vn.doithoai.meeting.Command;
-import vn.doithoai.meeting.Fields;
+import vn.doithoai.rules.Fields;
 import vn.doithoai.meeting.Role;
 import vn.doithoai.meeting.Setup;
 import vn.doithoai.store.Directory;

@@ -1,5 +1,7 @@
 package vn.doithoai.meeting;
 
+import vn.doithoai.rules.Refusal;
+
 import java.time.Duration;
 import java.util.List;
 

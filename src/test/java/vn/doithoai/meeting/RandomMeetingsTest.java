@@ -1,5 +1,9 @@
 package vn.doithoai.meeting;
 
+import vn.doithoai.rules.Fields;
+
+import vn.doithoai.rules.Refusal;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

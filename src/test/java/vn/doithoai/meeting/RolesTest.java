@@ -1,5 +1,7 @@
 package vn.doithoai.meeting;
 
+import vn.doithoai.rules.Refusal;
+
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package vn.doithoai.meeting;
+package vn.doithoai.rules;
 
 /**
  * Why a command changed nothing: a stable code a client can branch on and a message a person can

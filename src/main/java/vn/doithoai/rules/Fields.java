@@ -1,4 +1,4 @@
-package vn.doithoai.meeting;
+package vn.doithoai.rules;
 
 import java.text.Normalizer;
 import java.util.Locale;
