@@ -19,6 +19,11 @@ public final class TypeNames<T> {
 
     private final Map<String, Class<? extends T>> byName = new LinkedHashMap<>();
 
+    /** For the sealed events or commands of any set of rules. */
+    public static <T> TypeNames<T> of(Class<T> sealed) {
+        return new TypeNames<>(sealed);
+    }
+
     @SuppressWarnings("unchecked")
     private TypeNames(Class<T> sealed) {
         for (Class<?> type : sealed.getPermittedSubclasses()) {
