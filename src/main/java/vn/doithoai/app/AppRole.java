@@ -16,7 +16,7 @@ final class AppRole {
     static final String NAME = "doithoai_app";
 
     /** The record's tables: read and added to, nothing else. */
-    private static final String[] RECORD = {"events", "commands"};
+    private static final String[] RECORD = {"events", "commands", "ledger"};
 
     private AppRole() {
     }

@@ -10,13 +10,20 @@ import io.vertx.sqlclient.PoolOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.doithoai.access.OrganiserSecret;
+import vn.doithoai.access.SignInLimits;
 import vn.doithoai.live.MeetingHosts;
 import vn.doithoai.live.Meetings;
+import vn.doithoai.store.AccountStore;
 import vn.doithoai.store.Directory;
+import vn.doithoai.store.Ledger;
+import vn.doithoai.store.OfficeStore;
 import vn.doithoai.store.EventStore;
 import vn.doithoai.store.RecordChain;
 import vn.doithoai.store.SnapshotStore;
+import vn.doithoai.transport.AccountApi;
 import vn.doithoai.transport.Admission;
+import vn.doithoai.transport.OfficeApi;
+import vn.doithoai.transport.StaffGate;
 import vn.doithoai.transport.OrganiserGate;
 import vn.doithoai.transport.RateLimits;
 import vn.doithoai.transport.RestApi;
@@ -100,12 +107,21 @@ public final class Server implements AutoCloseable {
             vertx.setPeriodic(EVICT_EVERY_MS, id -> limits.forgetIdle());
             var ws = new WsEndpoint(vertx, new Admission(directory, publicUrl, clock), meetings, clock, publicUrl,
                     config.allowedOrigins(), limits);
-            var api = new RestApi(directory, meetings, new RecordChain(pool), publicUrl, watch::databaseUp, limits);
+            var ledger = new Ledger(pool);
+            var accountStore = new AccountStore(pool, ledger);
+            var officeStore = new OfficeStore(pool, ledger);
+            var offices = new OfficeApi(officeStore, clock);
+            var signIns = new SignInLimits(clock);
+            vertx.setPeriodic(EVICT_EVERY_MS, id -> signIns.forgetOld());
+            var accounts = new AccountApi(vertx, accountStore, officeStore, signIns, clock);
+            await(accounts.ensureFirstAdministrator(secretHash));
+            var gate = new StaffGate(accountStore, new OrganiserGate(secretHash, directory::setOrganiserSecretHash), clock);
+            var api = new RestApi(directory, meetings, new RecordChain(pool), publicUrl, watch::databaseUp, limits, offices);
             // Begun just before listening, so its first queries overlap the bind; not waited for: the
             // other meetings are served as soon as the server listens, a long log is rebuilt meanwhile
             // (a screen asking for it waits for the same load), and its running slot's timer restarts.
             Future<Integer> recovering = meetings.recoverLive();
-            HttpServer http = listen(new WebServer(vertx, api, ws, new OrganiserGate(secretHash, directory::setOrganiserSecretHash), publicUrl), config);
+            HttpServer http = listen(new WebServer(vertx, api, accounts, offices, ws, gate, publicUrl), config);
             LOG.info("doithoai listening on {}:{} — open {} (ready in {} ms, {} sockets)",
                     config.host(), http.actualPort(), publicUrl, Duration.ofNanos(System.nanoTime() - began).toMillis(),
                     vertx.isNativeTransportEnabled() ? "epoll" : "Java NIO");

@@ -131,7 +131,7 @@ public final class EventStore {
                 .addValue(answeredFingerprints)
                 .addValue(summary == null || summary.closedAt() == null ? null : summary.closedAt().atOffset(ZoneOffset.UTC));
         return conn.preparedQuery(APPEND).execute(row).<Void>mapEmpty().recover(failure -> Future.failedFuture(
-                isUniqueViolation(failure) ? new AppendConflict(meetingId.toString(), expected) : failure));
+                isUniqueViolation(failure) ? new AppendConflict("meeting " + meetingId, expected) : failure));
     }
 
     /** The whole log of a meeting, or what follows {@code afterSeq}, in order. */

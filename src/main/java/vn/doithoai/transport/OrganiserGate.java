@@ -1,8 +1,7 @@
 package vn.doithoai.transport;
 
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
-import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.Vertx;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -12,14 +11,14 @@ import vn.doithoai.access.PasswordHash;
 import vn.doithoai.access.Secrets;
 
 /**
- * Lets a request through only with the organiser's secret: {@code Authorization: Bearer <secret>},
- * exactly as given (no trimming). The secret is kept as Argon2id, which takes tens of milliseconds
+ * Checks the organiser's secret ({@code Authorization: Bearer <secret>}, exactly as given, no
+ * trimming): the operator's key for scripts and the first administrator (see {@link StaffGate}). The secret is kept as Argon2id, which takes tens of milliseconds
  * to check: it is checked on a worker thread, and a secret once found right is remembered (as a
  * SHA-256 digest, in memory only) so that the organiser's page does not pay that on every request.
  * A secret stored as plain SHA-256 by an earlier version is replaced by its Argon2id hash at the
  * first request that shows it.
  */
-public final class OrganiserGate implements Handler<RoutingContext> {
+public final class OrganiserGate {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrganiserGate.class);
     private static final int REMEMBERED = 16;
@@ -34,31 +33,30 @@ public final class OrganiserGate implements Handler<RoutingContext> {
         this.saveHash = saveHash;
     }
 
-    @Override
-    public void handle(RoutingContext ctx) {
-        String header = ctx.request().getHeader("Authorization");
-        String secret = header != null && header.startsWith("Bearer ") ? header.substring(7) : null;
+    /** Whether {@code secret} is the organiser's, exactly as given. */
+    public Future<Boolean> admits(Vertx vertx, String secret) {
         if (secret == null || secret.isEmpty()) {
-            refuse(ctx);
-            return;
+            return Future.succeededFuture(false);
         }
         String digest = Secrets.hash(secret);
         if (knownRight.contains(digest)) {
-            ctx.next();
-            return;
+            return Future.succeededFuture(true);
         }
         String against = stored;
-        ctx.vertx().executeBlocking(() -> check(secret, against), false).onComplete(checked -> {
-            if (checked.succeeded() && checked.result()) {
+        return vertx.executeBlocking(() -> check(secret, against), false).map(right -> {
+            if (right) {
                 if (knownRight.size() >= REMEMBERED) {
                     knownRight.clear();
                 }
                 knownRight.add(digest);
-                ctx.next();
-            } else {
-                refuse(ctx);
             }
+            return right;
         });
+    }
+
+    /** The hash in force: the first administrator's password is the organiser secret. */
+    public String storedHash() {
+        return stored;
     }
 
     /** On a worker thread. */
@@ -79,11 +77,5 @@ public final class OrganiserGate implements Handler<RoutingContext> {
             }
         });
         return true;
-    }
-
-    private static void refuse(RoutingContext ctx) {
-        ctx.response().putHeader("WWW-Authenticate", "Bearer");
-        Problem.of(Problem.UNAUTHORISED, "Cần mật khẩu của người tổ chức",
-                "The organiser's secret is required").send(ctx, 401);
     }
 }

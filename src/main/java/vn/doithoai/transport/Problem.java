@@ -15,6 +15,7 @@ public record Problem(String code, Map<String, String> message) {
     public static final String BAD_JSON = "BAD_JSON";
     public static final String BAD_REQUEST = "BAD_REQUEST";
     public static final String UNAUTHORISED = "UNAUTHORISED";
+    public static final String FORBIDDEN = "FORBIDDEN";
     public static final String NOT_FOUND = "NOT_FOUND";
     public static final String FOREIGN_ORIGIN = "FOREIGN_ORIGIN";
     public static final String INTERNAL = "INTERNAL";

@@ -6,9 +6,9 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.doithoai.access.Action;
 import vn.doithoai.access.Secrets;
 import vn.doithoai.codec.Json;
 import vn.doithoai.live.Meetings;
@@ -43,11 +43,13 @@ public final class RestApi {
     private final BooleanSupplier databaseUp;
     private final RecordChain chain;
     private final RateLimits limits;
+    private final OfficeApi offices;
 
     /** {@code databaseUp}: whether PostgreSQL answers now (the health endpoint says it). */
     public RestApi(Directory directory, Meetings meetings, RecordChain chain, String publicUrl, BooleanSupplier databaseUp,
-                   RateLimits limits) {
+                   RateLimits limits, OfficeApi offices) {
         this.directory = directory;
+        this.offices = offices;
         this.limits = limits;
         this.chain = chain;
         this.meetings = meetings;
@@ -55,21 +57,23 @@ public final class RestApi {
         this.databaseUp = databaseUp;
     }
 
-    public void mount(Router router, OrganiserGate gate) {
-        router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY));
+    public void mount(Router router, StaffGate gate) {
         router.route("/api/health").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::health);
         router.get("/api/join/:code").handler(this::joinInfo);
         router.route("/api/communes*").handler(gate);
+        router.route("/api/offices*").handler(gate);
         router.route("/api/meetings*").handler(gate);
         router.post("/api/communes").handler(this::createCommune);
-        router.get("/api/communes").handler(ctx -> respond(ctx, 200, directory.communes()));
+        router.get("/api/communes").handler(ctx -> Rest.respond(ctx, 200, directory.communes().map(all -> all.stream()
+                .filter(c -> StaffGate.caller(ctx).may(Action.READ, c.id())).toList())));
         router.post("/api/communes/:communeId/meetings").handler(this::createMeeting);
         router.get("/api/communes/:communeId/meetings").handler(this::listMeetings);
+        router.route("/api/meetings/:meetingId").handler(this::meetingAccess);
+        router.route("/api/meetings/:meetingId/*").handler(this::meetingAccess);
         router.get("/api/meetings/:meetingId").handler(this::showMeeting);
         router.put("/api/meetings/:meetingId/setup").handler(this::changeSetup);
         router.post("/api/meetings/:meetingId/links").handler(this::replaceLinks);
         router.get("/api/meetings/:meetingId/verify").handler(this::verifyRecord);
-        router.route("/api/*").handler(ctx -> Problem.notFound("địa chỉ API này", "API route").send(ctx, 404));
     }
 
     /** 200 while PostgreSQL answers; 503 while it does not (commands are refused meanwhile). */
@@ -88,7 +92,10 @@ public final class RestApi {
     }
 
     private void createCommune(RoutingContext ctx) {
-        body(ctx, NewCommune.class).ifPresent(c -> {
+        if (!StaffGate.allowed(ctx, Action.CREATE_COMMUNES, null)) {
+            return;
+        }
+        Rest.body(ctx, NewCommune.class).ifPresent(c -> {
             String name = Fields.line(c.name());
             String province = Fields.line(c.province());
             var problem = Fields.first(
@@ -98,13 +105,17 @@ public final class RestApi {
                 Problem.of(problem).send(ctx, 400);
                 return;
             }
-            respond(ctx, 201, directory.createCommune(name, province));
+            Rest.respond(ctx, 201, directory.createCommune(name, province)
+                    .compose(commune -> offices.addDefaults(commune.id(), StaffGate.caller(ctx).actor()).map(commune)));
         });
     }
 
     private void createMeeting(RoutingContext ctx) {
-        Optional<UUID> communeId = uuid(ctx, "communeId");
-        Optional<Setup> setup = communeId.isPresent() ? body(ctx, Setup.class) : Optional.empty();
+        Optional<UUID> communeId = Rest.uuid(ctx, "communeId");
+        if (communeId.isPresent() && !StaffGate.allowed(ctx, Action.MANAGE_MEETINGS, communeId.get())) {
+            return;
+        }
+        Optional<Setup> setup = communeId.isPresent() ? Rest.body(ctx, Setup.class) : Optional.empty();
         if (setup.isEmpty()) {
             return;
         }
@@ -123,17 +134,35 @@ public final class RestApi {
                 ctx.response().setStatusCode(201).putHeader("content-type", "application/json; charset=utf-8")
                         .end(Json.write(answer));
             } else {
-                fail(ctx, created.cause());
+                Rest.fail(ctx, created.cause());
             }
         });
     }
 
+    /**
+     * A meeting's routes: reading needs READ in its commune, anything else MANAGE_MEETINGS; an
+     * unknown meeting is 404 to everyone.
+     */
+    private void meetingAccess(RoutingContext ctx) {
+        Rest.uuid(ctx, "meetingId").ifPresent(id -> directory.meeting(id).onComplete(found -> {
+            if (found.failed()) {
+                Rest.fail(ctx, found.cause());
+            } else if (found.result().isEmpty()) {
+                Problem.notFound("hội nghị", "meeting").send(ctx, 404);
+            } else if (StaffGate.allowed(ctx, ctx.request().method() == HttpMethod.GET ? Action.READ : Action.MANAGE_MEETINGS,
+                    found.result().get().communeId())) {
+                ctx.next();
+            }
+        }));
+    }
+
     private void listMeetings(RoutingContext ctx) {
-        uuid(ctx, "communeId").ifPresent(id -> respond(ctx, 200, directory.meetingsOf(id)));
+        Rest.uuid(ctx, "communeId").filter(id -> StaffGate.allowed(ctx, Action.READ, id))
+                .ifPresent(id -> Rest.respond(ctx, 200, directory.meetingsOf(id)));
     }
 
     private void showMeeting(RoutingContext ctx) {
-        uuid(ctx, "meetingId").ifPresent(id -> directory.meeting(id).compose(row -> {
+        Rest.uuid(ctx, "meetingId").ifPresent(id -> directory.meeting(id).compose(row -> {
             if (row.isEmpty()) {
                 return Future.succeededFuture(null);
             }
@@ -150,14 +179,14 @@ public final class RestApi {
             } else if (shown.succeeded()) {
                 ctx.response().putHeader("content-type", "application/json; charset=utf-8").end(Json.write(shown.result()));
             } else {
-                fail(ctx, shown.cause());
+                Rest.fail(ctx, shown.cause());
             }
         }));
     }
 
     private void changeSetup(RoutingContext ctx) {
-        Optional<UUID> id = uuid(ctx, "meetingId");
-        Optional<Setup> setup = id.isPresent() ? body(ctx, Setup.class) : Optional.empty();
+        Optional<UUID> id = Rest.uuid(ctx, "meetingId");
+        Optional<Setup> setup = id.isPresent() ? Rest.body(ctx, Setup.class) : Optional.empty();
         if (setup.isEmpty()) {
             return;
         }
@@ -171,13 +200,13 @@ public final class RestApi {
                     } else if (done.succeeded()) {
                         Problem.of(done.result().refusal()).send(ctx, 409);
                     } else {
-                        fail(ctx, done.cause());
+                        Rest.fail(ctx, done.cause());
                     }
                 });
     }
 
     private void replaceLinks(RoutingContext ctx) {
-        uuid(ctx, "meetingId").ifPresent(id -> directory.meeting(id).compose(row -> row.isEmpty()
+        Rest.uuid(ctx, "meetingId").ifPresent(id -> directory.meeting(id).compose(row -> row.isEmpty()
                         ? Future.succeededFuture((Map<String, String>) null)
                         : meetings.replaceLinks(id).map(tokens -> links(row.get().joinCode(), tokens)))
                 .onComplete(done -> {
@@ -186,22 +215,22 @@ public final class RestApi {
                     } else if (done.succeeded()) {
                         ctx.json(Map.of("links", done.result()));
                     } else {
-                        fail(ctx, done.cause());
+                        Rest.fail(ctx, done.cause());
                     }
                 }));
     }
 
     /** Whether the meeting's stored record is the chain it was written as (docs/api.md). */
     private void verifyRecord(RoutingContext ctx) {
-        uuid(ctx, "meetingId").ifPresent(id -> directory.meeting(id).compose(row -> row.isEmpty()
+        Rest.uuid(ctx, "meetingId").ifPresent(id -> directory.meeting(id).compose(row -> row.isEmpty()
                         ? Future.succeededFuture((RecordChain.Result) null) : chain.check(id))
                 .onComplete(done -> {
                     if (done.succeeded() && done.result() == null) {
                         Problem.notFound("hội nghị", "meeting").send(ctx, 404);
                     } else if (done.succeeded()) {
-                        respond(ctx, 200, Future.succeededFuture(RecordVerdict.of(done.result())));
+                        Rest.respond(ctx, 200, Future.succeededFuture(RecordVerdict.of(done.result())));
                     } else {
-                        fail(ctx, done.cause());
+                        Rest.fail(ctx, done.cause());
                     }
                 }));
     }
@@ -224,7 +253,7 @@ public final class RestApi {
         }
         directory.meetingByJoinCode(code).onComplete(found -> {
             if (found.failed()) {
-                fail(ctx, found.cause());
+                Rest.fail(ctx, found.cause());
             } else if (found.result().isEmpty()) {
                 limits.take(RateLimits.Kind.JOIN_GUESS, address);
                 Problem.of(Problem.NOT_FOUND, "Mã tham gia " + code + " không đúng", "Join code " + code + " is wrong").send(ctx, 404);
@@ -243,54 +272,5 @@ public final class RestApi {
         tokens.forEach((role, token) -> links.put(role.name().toLowerCase(), publicUrl + "/" + role.name().toLowerCase() + "#token=" + token));
         links.put("join", publicUrl + "/j/" + joinCode);
         return links;
-    }
-
-    private <T> Optional<T> body(RoutingContext ctx, Class<T> type) {
-        try {
-            String text = ctx.body().asString();
-            if (text == null || text.isBlank()) {
-                Problem.badJson("không có nội dung", "empty body").send(ctx, 400);
-                return Optional.empty();
-            }
-            T value = Json.read(text, type);
-            if (value == null) {
-                Problem.of(Problem.BAD_JSON, "Dữ liệu gửi lên phải là một đối tượng JSON", "The body must be a JSON object")
-                        .send(ctx, 400);
-                return Optional.empty();
-            }
-            return Optional.of(value);
-        } catch (JsonProcessingException e) {
-            JsonErrors.describe(e).send(ctx, 400);
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<UUID> uuid(RoutingContext ctx, String param) {
-        try {
-            return Optional.of(UUID.fromString(ctx.pathParam(param)));
-        } catch (IllegalArgumentException e) {
-            Problem.notFound("mục này", "item").send(ctx, 404);
-            return Optional.empty();
-        }
-    }
-
-    private static <T> void respond(RoutingContext ctx, int status, Future<T> result) {
-        result.onComplete(done -> {
-            if (done.succeeded()) {
-                ctx.response().setStatusCode(status).putHeader("content-type", "application/json; charset=utf-8")
-                        .end(Json.write(done.result()));
-            } else {
-                fail(ctx, done.cause());
-            }
-        });
-    }
-
-    private static void fail(RoutingContext ctx, Throwable cause) {
-        if (cause instanceof Meetings.Refused refused) {
-            Problem.of(refused.refusal).send(ctx, 400);
-            return;
-        }
-        LOG.error("{} {} failed: {}", ctx.request().method(), ctx.request().path(), cause.toString());
-        Problem.of(Problem.INTERNAL, "Lỗi máy chủ, không có gì thay đổi", "Server error; nothing changed").send(ctx, 500);
     }
 }

@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,11 +38,16 @@ public final class WebServer {
     private final Vertx vertx;
     private final RestApi api;
     private final WsEndpoint ws;
-    private final OrganiserGate gate;
+    private final StaffGate gate;
+    private final AccountApi accounts;
+    private final OfficeApi offices;
     private final String publicUrl;
 
-    public WebServer(Vertx vertx, RestApi api, WsEndpoint ws, OrganiserGate gate, String publicUrl) {
+    public WebServer(Vertx vertx, RestApi api, AccountApi accounts, OfficeApi offices, WsEndpoint ws, StaffGate gate,
+                     String publicUrl) {
         this.vertx = vertx;
+        this.accounts = accounts;
+        this.offices = offices;
         this.api = api;
         this.ws = ws;
         this.gate = gate;
@@ -77,7 +83,11 @@ public final class WebServer {
                     .putHeader("Content-Security-Policy", contentSecurityPolicy);
             ctx.next();
         });
+        router.route("/api/*").handler(BodyHandler.create().setBodyLimit(RestApi.MAX_BODY));
+        accounts.mount(router, gate);
         api.mount(router, gate);
+        offices.mount(router);
+        router.route("/api/*").handler(ctx -> Problem.notFound("địa chỉ API này", "API route").send(ctx, 404));
         router.get("/j/:code").handler(ctx -> ctx.redirect("/phone#join=" + ctx.pathParam("code").replaceAll("[^A-Za-z0-9]", "")));
         router.get(JoinQrCode.PATH).handler(new JoinQrCode(publicUrl)::handle);
         new WebJars().mount(router);
