@@ -57,6 +57,7 @@ final class AppRole {
             s.execute("GRANT CONNECT ON DATABASE " + owner.getCatalog() + " TO " + name);
             s.execute("GRANT USAGE ON SCHEMA public TO " + name);
             s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + name);
+            s.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO " + name);
             for (String table : RECORD) {
                 s.execute("REVOKE UPDATE, DELETE, TRUNCATE ON " + table + " FROM " + name);
             }

@@ -42,7 +42,8 @@ public record Config(
         String explicitPublicUrl,
         String adminSecret,
         List<String> allowedOrigins,
-        int embeddedPostgresPort) {
+        int embeddedPostgresPort,
+        String smtpUrl) {
 
     public static final String PORT = "DOITHOAI_PORT";
     public static final String HOST = "DOITHOAI_HOST";
@@ -52,10 +53,11 @@ public record Config(
     public static final String ADMIN_SECRET = "DOITHOAI_ADMIN_SECRET";
     public static final String ALLOWED_ORIGINS = "DOITHOAI_ALLOWED_ORIGINS";
     public static final String EMBEDDED_PG_PORT = "DOITHOAI_EMBEDDED_PG_PORT";
+    public static final String SMTP_URL = "DOITHOAI_SMTP_URL";
 
     /** Every key this class reads, in the order an operator would look for them. */
     public static final List<String> KEYS = List.of(
-            PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, ADMIN_SECRET, ALLOWED_ORIGINS, EMBEDDED_PG_PORT);
+            PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, ADMIN_SECRET, ALLOWED_ORIGINS, EMBEDDED_PG_PORT, SMTP_URL);
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -84,12 +86,16 @@ public record Config(
                     + " sends it in a header, which cannot carry Vietnamese letters with diacritics or other characters");
         }
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        smtpUrl = blankToNull(smtpUrl);
+        if (smtpUrl != null) {
+            SmtpSettings.parse(smtpUrl); // fails with a clear message
+        }
     }
 
     /** The settings with nothing configured. */
     public static Config defaults() {
         return new Config(DEFAULT_PORT, DEFAULT_HOST, Path.of(DEFAULT_DATA_DIR), null, null, null, List.of(),
-                DEFAULT_EMBEDDED_PG_PORT);
+                DEFAULT_EMBEDDED_PG_PORT, null);
     }
 
     /** Reads the environment, falling back to system properties. */
@@ -116,7 +122,8 @@ public record Config(
                 blankToNull(lookup.apply(PUBLIC_URL)),
                 blankToNull(lookup.apply(ADMIN_SECRET)),
                 splitList(lookup.apply(ALLOWED_ORIGINS)),
-                readPort(lookup, EMBEDDED_PG_PORT, d.embeddedPostgresPort()));
+                readPort(lookup, EMBEDDED_PG_PORT, d.embeddedPostgresPort()),
+                blankToNull(lookup.apply(SMTP_URL)));
     }
 
     /** {@code DOITHOAI_PORT} → {@code doithoai.port}, {@code DATABASE_URL} → {@code doithoai.database.url}. */
@@ -144,35 +151,44 @@ public record Config(
     // ---- with-methods --------------------------------------------------------------------------
 
     public Config withPort(int port) {
-        return new Config(port, host, dataDir, databaseUrl, explicitPublicUrl, adminSecret, allowedOrigins, embeddedPostgresPort);
+        return new Config(port, host, dataDir, databaseUrl, explicitPublicUrl, adminSecret, allowedOrigins, embeddedPostgresPort, smtpUrl);
     }
 
     public Config withHost(String host) {
-        return new Config(port, host, dataDir, databaseUrl, explicitPublicUrl, adminSecret, allowedOrigins, embeddedPostgresPort);
+        return new Config(port, host, dataDir, databaseUrl, explicitPublicUrl, adminSecret, allowedOrigins, embeddedPostgresPort, smtpUrl);
     }
 
     public Config withDataDir(Path dataDir) {
-        return new Config(port, host, dataDir, databaseUrl, explicitPublicUrl, adminSecret, allowedOrigins, embeddedPostgresPort);
+        return new Config(port, host, dataDir, databaseUrl, explicitPublicUrl, adminSecret, allowedOrigins, embeddedPostgresPort, smtpUrl);
     }
 
     public Config withDatabaseUrl(String databaseUrl) {
-        return new Config(port, host, dataDir, databaseUrl, explicitPublicUrl, adminSecret, allowedOrigins, embeddedPostgresPort);
+        return new Config(port, host, dataDir, databaseUrl, explicitPublicUrl, adminSecret, allowedOrigins, embeddedPostgresPort, smtpUrl);
     }
 
     public Config withPublicUrl(String publicUrl) {
-        return new Config(port, host, dataDir, databaseUrl, publicUrl, adminSecret, allowedOrigins, embeddedPostgresPort);
+        return new Config(port, host, dataDir, databaseUrl, publicUrl, adminSecret, allowedOrigins, embeddedPostgresPort, smtpUrl);
     }
 
     public Config withAdminSecret(String adminSecret) {
-        return new Config(port, host, dataDir, databaseUrl, explicitPublicUrl, adminSecret, allowedOrigins, embeddedPostgresPort);
+        return new Config(port, host, dataDir, databaseUrl, explicitPublicUrl, adminSecret, allowedOrigins, embeddedPostgresPort, smtpUrl);
     }
 
     public Config withAllowedOrigins(List<String> allowedOrigins) {
-        return new Config(port, host, dataDir, databaseUrl, explicitPublicUrl, adminSecret, allowedOrigins, embeddedPostgresPort);
+        return new Config(port, host, dataDir, databaseUrl, explicitPublicUrl, adminSecret, allowedOrigins, embeddedPostgresPort, smtpUrl);
+    }
+
+    public Config withSmtpUrl(String smtpUrl) {
+        return new Config(port, host, dataDir, databaseUrl, explicitPublicUrl, adminSecret, allowedOrigins, embeddedPostgresPort, smtpUrl);
+    }
+
+    /** The mail server for messages to citizens, when configured. */
+    public Optional<SmtpSettings> smtp() {
+        return Optional.ofNullable(smtpUrl).map(SmtpSettings::parse);
     }
 
     public Config withEmbeddedPostgresPort(int embeddedPostgresPort) {
-        return new Config(port, host, dataDir, databaseUrl, explicitPublicUrl, adminSecret, allowedOrigins, embeddedPostgresPort);
+        return new Config(port, host, dataDir, databaseUrl, explicitPublicUrl, adminSecret, allowedOrigins, embeddedPostgresPort, smtpUrl);
     }
 
     /** Never shows the admin secret or a database password. */
@@ -182,7 +198,8 @@ public record Config(
                 + ", database=" + database().map(DatabaseUrl::describe).orElse("embedded on port " + embeddedPostgresPort)
                 + ", publicUrl=" + publicUrl()
                 + ", adminSecret=" + (adminSecret == null ? "unset" : "set")
-                + ", allowedOrigins=" + allowedOrigins + "]";
+                + ", allowedOrigins=" + allowedOrigins
+                + ", smtp=" + smtp().map(SmtpSettings::describe).orElse("none") + "]";
     }
 
     // ---- parsing helpers -----------------------------------------------------------------------

@@ -12,11 +12,13 @@ import org.slf4j.LoggerFactory;
 import vn.doithoai.access.OrganiserSecret;
 import vn.doithoai.access.SignInLimits;
 import vn.doithoai.live.MeetingHosts;
+import vn.doithoai.mail.OutboxSender;
 import vn.doithoai.live.Meetings;
 import vn.doithoai.store.AccountStore;
 import vn.doithoai.store.Directory;
 import vn.doithoai.store.Ledger;
 import vn.doithoai.store.OfficeStore;
+import vn.doithoai.store.OutboxStore;
 import vn.doithoai.store.EventStore;
 import vn.doithoai.store.RecordChain;
 import vn.doithoai.store.SnapshotStore;
@@ -108,6 +110,8 @@ public final class Server implements AutoCloseable {
             var ws = new WsEndpoint(vertx, new Admission(directory, publicUrl, clock), meetings, clock, publicUrl,
                     config.allowedOrigins(), limits);
             var ledger = new Ledger(pool);
+            var outbox = new OutboxStore(pool);
+            startMail(vertx, outbox, config, clock);
             var accountStore = new AccountStore(pool, ledger);
             var officeStore = new OfficeStore(pool, ledger);
             var offices = new OfficeApi(officeStore, clock);
@@ -139,6 +143,16 @@ public final class Server implements AutoCloseable {
             meetingsVertx.close();
             database.close();
             throw e;
+        }
+    }
+
+    /** Messages to citizens wait in the outbox; without a mail server they wait until one is configured. */
+    private static void startMail(Vertx vertx, OutboxStore outbox, Config config, Clock clock) {
+        if (config.smtp().isPresent()) {
+            new OutboxSender(vertx, outbox, config.smtp().get(), clock).start();
+            LOG.info("Messages to citizens are sent through {}", config.smtp().get().describe());
+        } else {
+            LOG.info("No mail server configured ({}): messages to citizens wait in the outbox", Config.SMTP_URL);
         }
     }
 
