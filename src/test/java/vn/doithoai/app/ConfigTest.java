@@ -160,4 +160,20 @@ class ConfigTest {
 
         assertThat(text).doesNotContain("topsecret").doesNotContain("hunter2").contains("postgres://u@h:5432/db");
     }
+
+    @Test
+    void aMailServerIsReadFromOneUrlAndItsPasswordNeverShown() {
+        Config config = Config.fromMap(Map.of(Config.SMTP_URL, "smtp://ubnd:m%40t-khau@mail.xa.example.vn?from=ubnd@xa.example.vn"));
+        SmtpSettings smtp = config.smtp().orElseThrow();
+        assertThat(smtp.host()).isEqualTo("mail.xa.example.vn");
+        assertThat(smtp.port()).isEqualTo(587);
+        assertThat(smtp.password()).isEqualTo("m@t-khau");
+        assertThat(smtp.tls()).isFalse();
+        assertThat(config.toString()).doesNotContain("m@t-khau").doesNotContain("m%40t-khau").contains("mail.xa.example.vn");
+        assertThat(SmtpSettings.parse("smtps://mail.example.vn?from=a@b.vn").port()).isEqualTo(465);
+        assertThatThrownBy(() -> Config.fromMap(Map.of(Config.SMTP_URL, "mail.example.vn")))
+                .isInstanceOf(Config.ConfigException.class).hasMessageContaining("smtp://");
+        assertThatThrownBy(() -> Config.fromMap(Map.of(Config.SMTP_URL, "smtp://mail.example.vn")))
+                .hasMessageContaining("from=");
+    }
 }
