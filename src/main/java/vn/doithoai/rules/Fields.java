@@ -17,6 +17,8 @@ public final class Fields {
     public static final int TOPIC = 200;
     public static final int SUMMARY = 1000;
     public static final int PHONE = 20;
+    /** The longest address SMTP carries (RFC 5321's path limit less its angle brackets). */
+    public static final int EMAIL = 254;
     public static final int NOTE = 1000;
     public static final int REASON = 500;
     public static final int OFFICE = 200;
@@ -48,6 +50,7 @@ public final class Fields {
     public static final Name F_TOPIC = new Name("Nội dung đăng ký", "Topic");
     public static final Name F_SUMMARY = new Name("Tóm tắt", "Summary");
     public static final Name F_PHONE = new Name("Số điện thoại", "Phone number");
+    public static final Name F_EMAIL = new Name("Thư điện tử", "E-mail");
     public static final Name F_NOTE = new Name("Ghi chú", "Note");
     public static final Name F_REASON = new Name("Lý do", "Reason");
     public static final Name F_TEXT = new Name("Nội dung", "Text");
