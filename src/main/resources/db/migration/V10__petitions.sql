@@ -12,7 +12,7 @@ CREATE TABLE petitions (
     status        text        NOT NULL,
     channel       text        NOT NULL,
     field_code    text        NOT NULL,
-    competence    text        NOT NULL,
+    competence    text,                    -- null until someone judges it (the public form)
     village_key   text        NOT NULL,
     office_id     uuid,
     due_date      date,

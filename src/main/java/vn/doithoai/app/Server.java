@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.doithoai.access.OrganiserSecret;
 import vn.doithoai.access.SignInLimits;
+import vn.doithoai.desk.CitizenNotices;
+import vn.doithoai.desk.PetitionDesk;
 import vn.doithoai.live.MeetingHosts;
 import vn.doithoai.mail.OutboxSender;
 import vn.doithoai.live.Meetings;
@@ -19,12 +21,15 @@ import vn.doithoai.store.Directory;
 import vn.doithoai.store.Ledger;
 import vn.doithoai.store.OfficeStore;
 import vn.doithoai.store.OutboxStore;
+import vn.doithoai.store.PetitionStore;
 import vn.doithoai.store.EventStore;
 import vn.doithoai.store.RecordChain;
 import vn.doithoai.store.SnapshotStore;
 import vn.doithoai.transport.AccountApi;
 import vn.doithoai.transport.Admission;
 import vn.doithoai.transport.OfficeApi;
+import vn.doithoai.transport.PetitionApi;
+import vn.doithoai.transport.PublicPetitionApi;
 import vn.doithoai.transport.StaffGate;
 import vn.doithoai.transport.OrganiserGate;
 import vn.doithoai.transport.RateLimits;
@@ -120,12 +125,17 @@ public final class Server implements AutoCloseable {
             var accounts = new AccountApi(vertx, accountStore, officeStore, signIns, clock);
             await(accounts.ensureFirstAdministrator(secretHash));
             var gate = new StaffGate(accountStore, new OrganiserGate(secretHash, directory::setOrganiserSecretHash), clock);
+            var notices = new CitizenNotices(publicUrl);
+            var petitionStore = new PetitionStore(pool, ledger, outbox);
+            var desk = new PetitionDesk(petitionStore, notices, clock);
+            var petitions = new PetitionApi(desk, petitionStore, officeStore, ledger, clock);
+            var publicPetitions = new PublicPetitionApi(desk, petitionStore, directory, limits, notices);
             var api = new RestApi(directory, meetings, new RecordChain(pool), publicUrl, watch::databaseUp, limits, offices);
             // Begun just before listening, so its first queries overlap the bind; not waited for: the
             // other meetings are served as soon as the server listens, a long log is rebuilt meanwhile
             // (a screen asking for it waits for the same load), and its running slot's timer restarts.
             Future<Integer> recovering = meetings.recoverLive();
-            HttpServer http = listen(new WebServer(vertx, api, accounts, offices, ws, gate, publicUrl), config);
+            HttpServer http = listen(new WebServer(vertx, api, accounts, offices, petitions, publicPetitions, ws, gate, publicUrl), config);
             LOG.info("doithoai listening on {}:{} — open {} (ready in {} ms, {} sockets)",
                     config.host(), http.actualPort(), publicUrl, Duration.ofNanos(System.nanoTime() - began).toMillis(),
                     vertx.isNativeTransportEnabled() ? "epoll" : "Java NIO");

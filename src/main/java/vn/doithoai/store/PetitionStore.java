@@ -41,7 +41,7 @@ public final class PetitionStore {
     private static final String UPSERT = """
             INSERT INTO petitions (id, commune_id, seq, tracking_code, status, channel, field_code, competence, village_key,
                                    office_id, due_date, received_at, sensitive, group_lead, search_text, state)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::text::jsonb)
             ON CONFLICT (id) DO UPDATE SET seq = EXCLUDED.seq, status = EXCLUDED.status, channel = EXCLUDED.channel,
                 field_code = EXCLUDED.field_code, competence = EXCLUDED.competence, office_id = EXCLUDED.office_id,
                 due_date = EXCLUDED.due_date, sensitive = EXCLUDED.sensitive, group_lead = EXCLUDED.group_lead,
@@ -199,7 +199,7 @@ public final class PetitionStore {
         var assignment = p.assignment();
         return Tuple.tuple().addValue(p.id()).addValue(p.communeId()).addValue(stored.seq()).addValue(p.trackingCode())
                 .addValue(p.status().name()).addValue(p.classification().channel().name()).addValue(p.classification().fieldCode())
-                .addValue(p.classification().competence().name()).addValue(SearchText.fold(p.citizen().villageOrOrganisation()))
+                .addValue(p.classification().competence() == null ? null : p.classification().competence().name()).addValue(SearchText.fold(p.citizen().villageOrOrganisation()))
                 .addValue(assignment == null ? null : assignment.officeId()).addValue(assignment == null ? null : assignment.dueDate())
                 .addValue(utc(p.receivedAt())).addValue(p.sensitive()).addValue(p.groupLead())
                 .addValue(searchText(p)).addValue(Json.write(p));

@@ -17,6 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *       300, then one a second.</li>
  *   <li>{@link Kind#REGISTRATION}: registrations to speak. 200, then one a second (a meeting takes
  *       about five per village).</li>
+ *   <li>{@link Kind#PUBLIC_PETITION}: petitions sent through the public form. 10, then one a minute:
+ *       a family or a village office sends a few, a spammer thousands.</li>
+ *   <li>{@link Kind#TRACKING_GUESS}: tracking codes that found nothing. 30, then one every 6 s.</li>
  * </ul>
  */
 public final class RateLimits {
@@ -24,7 +27,9 @@ public final class RateLimits {
     enum Kind {
         JOIN_GUESS(20, 1.0 / 6),
         NEW_ATTENDEE(300, 1.0),
-        REGISTRATION(200, 1.0);
+        REGISTRATION(200, 1.0),
+        PUBLIC_PETITION(10, 1.0 / 60),
+        TRACKING_GUESS(30, 1.0 / 6);
 
         final int burst;
         final double perSecond;

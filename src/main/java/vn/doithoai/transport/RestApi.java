@@ -62,6 +62,7 @@ public final class RestApi {
         router.get("/api/join/:code").handler(this::joinInfo);
         router.route("/api/communes*").handler(gate);
         router.route("/api/offices*").handler(gate);
+        router.route("/api/petitions*").handler(gate);
         router.route("/api/meetings*").handler(gate);
         router.post("/api/communes").handler(this::createCommune);
         router.get("/api/communes").handler(ctx -> Rest.respond(ctx, 200, directory.communes().map(all -> all.stream()

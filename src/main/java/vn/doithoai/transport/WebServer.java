@@ -41,11 +41,15 @@ public final class WebServer {
     private final StaffGate gate;
     private final AccountApi accounts;
     private final OfficeApi offices;
+    private final PetitionApi petitions;
+    private final PublicPetitionApi publicPetitions;
     private final String publicUrl;
 
-    public WebServer(Vertx vertx, RestApi api, AccountApi accounts, OfficeApi offices, WsEndpoint ws, StaffGate gate,
-                     String publicUrl) {
+    public WebServer(Vertx vertx, RestApi api, AccountApi accounts, OfficeApi offices, PetitionApi petitions,
+                     PublicPetitionApi publicPetitions, WsEndpoint ws, StaffGate gate, String publicUrl) {
         this.vertx = vertx;
+        this.petitions = petitions;
+        this.publicPetitions = publicPetitions;
         this.accounts = accounts;
         this.offices = offices;
         this.api = api;
@@ -87,10 +91,15 @@ public final class WebServer {
         accounts.mount(router, gate);
         api.mount(router, gate);
         offices.mount(router);
+        petitions.mount(router);
+        publicPetitions.mount(router);
         router.route("/api/*").handler(ctx -> Problem.notFound("địa chỉ API này", "API route").send(ctx, 404));
         router.get("/j/:code").handler(ctx -> ctx.redirect("/phone#join=" + ctx.pathParam("code").replaceAll("[^A-Za-z0-9]", "")));
         router.get(JoinQrCode.PATH).handler(new JoinQrCode(publicUrl)::handle);
         new WebJars().mount(router);
+        // The citizens' pages, at short Vietnamese paths they can type from a poster.
+        router.route(PublicPetitionApi.FORM_PATH).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> ctx.reroute("/kien-nghi.html"));
+        router.route(PublicPetitionApi.TRACKING_PATH).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> ctx.reroute("/tra-cuu.html"));
         for (String screen : SCREENS) {
             // HEAD too: uptime monitors ask that way, and a page that exists must not answer 404.
             router.route("/" + screen).method(HttpMethod.GET).method(HttpMethod.HEAD)

@@ -19,15 +19,21 @@ import java.util.List;
  */
 public final class TestServer implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
-    private final Config config = TestPostgres.freshDatabaseConfig().withAdminSecret(Organiser.SECRET);
+    private final Config config;
     private final List<WsClient> clients = new ArrayList<>();
     private Server server;
 
-    private TestServer() {
+    private TestServer(java.util.function.UnaryOperator<Config> adjust) {
+        this.config = adjust.apply(TestPostgres.freshDatabaseConfig().withAdminSecret(Organiser.SECRET));
     }
 
     public static TestServer forEachTest() {
-        return new TestServer();
+        return new TestServer(c -> c);
+    }
+
+    /** The same with a setting of the test's own (a mail server, say). */
+    public static TestServer forEachTest(java.util.function.UnaryOperator<Config> adjust) {
+        return new TestServer(adjust);
     }
 
     @Override

@@ -1,0 +1,136 @@
+package vn.doithoai.transport;
+
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.doithoai.desk.CitizenNotices;
+import vn.doithoai.desk.PetitionDesk;
+import vn.doithoai.petition.Channel;
+import vn.doithoai.petition.Citizen;
+import vn.doithoai.petition.PetitionFields;
+import vn.doithoai.petition.PublicView;
+import vn.doithoai.petition.TrackingCode;
+import vn.doithoai.rules.Refusal;
+import vn.doithoai.store.Directory;
+import vn.doithoai.store.PetitionStore;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What citizens reach without an account (docs/api.md): the public petition form and the tracking
+ * page. The form is limited per address and carries a field people never see (a honeypot): a
+ * program that fills every field is answered as if it succeeded, and nothing is stored. The
+ * tracking answer is {@link PublicView}: never the citizen, the content or the draft.
+ */
+public final class PublicPetitionApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PublicPetitionApi.class);
+    static final String FORM_PATH = "/kien-nghi";
+    static final String TRACKING_PATH = "/tra-cuu";
+    /** The system actor of petitions sent by citizens through the form. */
+    static final String FORM_ACTOR = "public-form";
+
+    record FormPetition(UUID communeId, String name, String village, String email, String phone, String fieldCode,
+                        String content, String website) {
+    }
+
+    private final PetitionDesk desk;
+    private final PetitionStore petitions;
+    private final Directory directory;
+    private final RateLimits limits;
+    private final CitizenNotices notices;
+
+    public PublicPetitionApi(PetitionDesk desk, PetitionStore petitions, Directory directory, RateLimits limits,
+                             CitizenNotices notices) {
+        this.desk = desk;
+        this.petitions = petitions;
+        this.directory = directory;
+        this.limits = limits;
+        this.notices = notices;
+    }
+
+    public void mount(Router router) {
+        router.get("/api/public/communes").handler(ctx -> Rest.respond(ctx, 200, directory.communes().map(all -> Map.of("communes",
+                all.stream().map(c -> Map.of("id", c.id(), "name", c.name(), "province", c.province() == null ? "" : c.province()))
+                        .toList()))));
+        router.get("/api/public/petition-options").handler(ctx -> Rest.respond(ctx, 200, Future.succeededFuture(PetitionApi.options())));
+        router.post("/api/public/petitions").handler(this::submit);
+        router.get("/api/public/petitions/:code").handler(this::track);
+    }
+
+    private void submit(RoutingContext ctx) {
+        String address = ClientAddress.of(ctx.request().remoteAddress(), ctx.request().headers());
+        long wait = limits.take(RateLimits.Kind.PUBLIC_PETITION, address);
+        if (wait > 0) {
+            ctx.response().putHeader("Retry-After", Long.toString(wait));
+            ProtocolProblems.rateLimited(wait).send(ctx, 429);
+            return;
+        }
+        Optional<FormPetition> body = Rest.body(ctx, FormPetition.class);
+        if (body.isEmpty()) {
+            return;
+        }
+        FormPetition f = body.get();
+        if (f.website() != null && !f.website().isEmpty()) {
+            LOG.info("A petition form with its hidden field filled was answered and dropped (a program, not a person), from {}", address);
+            String code = TrackingCode.next(new java.security.SecureRandom());
+            Rest.respond(ctx, 201, Future.succeededFuture(Map.of("trackingCode", code, "trackingUrl", notices.trackingLink(code))));
+            return;
+        }
+        if (f.communeId() == null) {
+            Problem.of(Refusal.FIELD_MISSING, "Hãy chọn xã nhận kiến nghị", "Choose the commune the petition is for").send(ctx, 400);
+            return;
+        }
+        if (f.fieldCode() != null && PetitionFields.byCode(PetitionFields.DEFAULTS, f.fieldCode()).isEmpty()) {
+            Problem.of(Refusal.FIELD_INVALID, "Lĩnh vực không có trong danh sách", "The field is not in the list").send(ctx, 400);
+            return;
+        }
+        directory.commune(f.communeId()).compose(commune -> commune.isEmpty() ? Future.succeededFuture((PetitionDesk.Outcome) null)
+                        : desk.receive(FORM_ACTOR, f.communeId(), new PetitionDesk.Received(
+                                new Citizen(f.name(), f.village(), f.email(), f.phone()), null, Channel.WEB_FORM,
+                                f.fieldCode() == null ? "khac" : f.fieldCode(), null, f.content())))
+                .onComplete(done -> {
+                    if (done.failed()) {
+                        Rest.fail(ctx, done.cause());
+                    } else if (done.result() == null) {
+                        Problem.notFound("xã", "commune").send(ctx, 404);
+                    } else if (done.result().refusal() != null) {
+                        Rest.refuse(ctx, done.result().refusal());
+                    } else {
+                        String code = done.result().stored().petition().trackingCode();
+                        Rest.respond(ctx, 201, Future.succeededFuture(Map.of("trackingCode", code, "trackingUrl", notices.trackingLink(code))));
+                    }
+                });
+    }
+
+    private void track(RoutingContext ctx) {
+        String address = ClientAddress.of(ctx.request().remoteAddress(), ctx.request().headers());
+        long wait = limits.waitSeconds(RateLimits.Kind.TRACKING_GUESS, address);
+        if (wait > 0) {
+            ctx.response().putHeader("Retry-After", Long.toString(wait));
+            ProtocolProblems.rateLimited(wait).send(ctx, 429);
+            return;
+        }
+        Optional<String> code = TrackingCode.normalise(ctx.pathParam("code"));
+        if (code.isEmpty()) {
+            limits.take(RateLimits.Kind.TRACKING_GUESS, address);
+            Problem.of(Problem.NOT_FOUND, "Mã theo dõi có dạng KN-XXXX-XXXX", "A tracking code looks like KN-XXXX-XXXX").send(ctx, 404);
+            return;
+        }
+        petitions.byTrackingCode(code.get()).onComplete(found -> {
+            if (found.failed()) {
+                Rest.fail(ctx, found.cause());
+            } else if (found.result().isEmpty()) {
+                limits.take(RateLimits.Kind.TRACKING_GUESS, address);
+                Problem.of(Problem.NOT_FOUND, "Không có kiến nghị mang mã " + code.get(), "No petition has the code " + code.get())
+                        .send(ctx, 404);
+            } else {
+                Rest.respond(ctx, 200, Future.succeededFuture(PublicView.of(found.result().get().petition(), PetitionFields.DEFAULTS)));
+            }
+        });
+    }
+}
