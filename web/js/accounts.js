@@ -21,7 +21,6 @@ setup({
   headTitle: ['Chức vụ người đứng đầu', "Head's title"],
   noHead: ['chưa ghi tên', 'no name recorded'],
   addOffice: ['Thêm cơ quan', 'Add an office'],
-  add: ['Thêm', 'Add'],
   edit: ['Sửa', 'Edit'],
   save: ['Lưu', 'Save'],
   retire: ['Ngừng hoạt động', 'Retire'],

@@ -18,7 +18,6 @@ export const SESSION_STRINGS = {
   sessionEnded: ['Phiên đăng nhập đã kết thúc. Hãy đăng nhập lại.', 'Your session has ended. Please sign in again.'],
   unreachable: ['Không kết nối được máy chủ; hãy thử lại.', 'Cannot reach the server; try again.'],
   loading: ['Đang tải…', 'Loading…'],
-  signedInAs: ['Đang đăng nhập', 'Signed in'],
   changePassword: ['Đổi mật khẩu', 'Change password'],
   currentPassword: ['Mật khẩu hiện tại', 'Current password'],
   newPassword: ['Mật khẩu mới (ít nhất 10 ký tự)', 'New password (at least 10 characters)'],
