@@ -1,15 +1,15 @@
-// The organiser's page: sign in with the organiser's secret, set up meetings, hand out role links,
-// print or show the join QR code.
+// The organiser's page: sign in with a named account, set up meetings, hand out role links, print or
+// show the join QR code. What the account's role may not do is not offered (the server refuses it anyway).
 import { html, render } from 'lit-html';
 import { setup, t, langButton, errorText } from './i18n.js';
 import { dateVi, timeVi, dateTimeVi, parseDateVi, parseTimeVi, instantInVietnam } from './format.js';
+import { Session, SESSION_STRINGS, isAdmin, everyCommune } from './session.js';
 
 setup({
+  ...SESSION_STRINGS,
   title: ['Tổ chức hội nghị đối thoại', 'Organise dialogue conferences'],
-  signIn: ['Đăng nhập', 'Sign in'],
-  secret: ['Mã bí mật của người tổ chức', "Organiser's secret"],
-  wrongSecret: ['Mã bí mật không đúng.', 'The secret is wrong.'],
-  signOut: ['Đăng xuất', 'Sign out'],
+  noCommunes: ['Tài khoản này chưa được xem xã nào.', 'This account may not see any commune yet.'],
+  readOnly: ['Chỉ xem: tài khoản của bạn không sửa được hội nghị.', 'Read only: your account cannot change meetings.'],
   communes: ['Xã', 'Commune'],
   newCommune: ['Thêm xã', 'Add a commune'],
   communeName: ['Tên xã', 'Commune name'],
@@ -66,9 +66,7 @@ setup({
   scanToJoin: ['Quét mã để đăng ký phát biểu', 'Scan to register to speak'],
 }, () => draw());
 
-const KEY = 'doithoai.organiser';
-let secret = sessionStorage.getItem(KEY);
-let signInError = null;
+const session = new Session({ draw: () => draw(), signedIn: () => loadCommunes(), ended: forget });
 let communes = [];
 let communeId = null;
 let meetings = [];
@@ -77,44 +75,44 @@ let links = {};          // meetingId → links shown once
 let message = null;      // {kind, text}
 let bigQr = false;
 
-async function api(method, path, body) {
-  const response = await fetch(path, {
-    method,
-    headers: { Authorization: 'Bearer ' + secret, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const data = response.status === 204 ? null : await response.json().catch(() => null);
-  return { ok: response.ok, status: response.status, data };
-}
+const api = (method, path, body) => session.api(method, path, body);
 
-async function signIn(e) {
-  e.preventDefault();
-  secret = new FormData(e.target).get('secret').trim();
-  const answer = await api('GET', '/api/communes');
-  if (!answer.ok) { secret = null; signInError = t('wrongSecret'); draw(); return; }
-  sessionStorage.setItem(KEY, secret);
-  signInError = null;
-  communes = answer.data;
-  await pickCommune(communes.length ? communes[0].id : null);
-}
+/** What the signed-in account may do here; Caller.may on the server has the last word. */
+const mayManageMeetings = () => isAdmin(session.account);
+const mayCreateCommunes = () => isAdmin(session.account) && everyCommune(session.account);
 
+/** The communes the account may read (the server leaves out the others). */
 async function loadCommunes() {
   const answer = await api('GET', '/api/communes');
-  if (answer.status === 401) { signOut(); return; }
+  if (!answer.ok) { draw(); return; }
   communes = answer.data || [];
-  await pickCommune(communeId || (communes[0] && communes[0].id));
+  const kept = communes.some(c => c.id === communeId) ? communeId : null;
+  await pickCommune(kept || (communes[0] && communes[0].id) || null);
 }
 
 async function pickCommune(id) {
   communeId = id;
-  meetings = id ? (await api('GET', `/api/communes/${id}/meetings`)).data || [] : [];
+  const answer = id ? await api('GET', `/api/communes/${id}/meetings`) : { ok: true, data: [] };
+  meetings = answer.ok ? answer.data || [] : [];
   draw();
+}
+
+/** The last account's communes and meetings, gone with its session. */
+function forget() {
+  communes = [];
+  communeId = null;
+  meetings = [];
+  meeting = null;
+  links = {};
+  message = null;
+  bigQr = false;
 }
 
 async function addCommune(e) {
   e.preventDefault();
   const values = Object.fromEntries(new FormData(e.target));
   const answer = await api('POST', '/api/communes', values);
+  if (answer.status === 401) return;
   if (!answer.ok) { message = { kind: 'error', text: errorText(answer.data) }; draw(); return; }
   e.target.reset();
   communes = [...communes, answer.data];
@@ -123,14 +121,9 @@ async function addCommune(e) {
 
 async function openMeeting(id) {
   const answer = await api('GET', `/api/meetings/${id}`);
-  meeting = answer.data;
-  message = null;
-  draw();
-}
-
-function signOut() {
-  sessionStorage.removeItem(KEY);
-  secret = null;
+  if (answer.status === 401) return;
+  if (answer.ok) meeting = answer.data;
+  message = answer.ok ? null : { kind: 'error', text: errorText(answer.data) };
   draw();
 }
 
@@ -182,6 +175,7 @@ async function saveMeeting(e) {
   const answer = meeting.new
     ? await api('POST', `/api/communes/${communeId}/meetings`, body)
     : await api('PUT', `/api/meetings/${meeting.meeting.id}/setup`, body);
+  if (answer.status === 401) return;
   if (!answer.ok) { showError(errorText(answer.data)); return; }
   const created = meeting.new;
   const id = created ? answer.data.meetingId : meeting.meeting.id;
@@ -204,48 +198,44 @@ function showError(text) {
 async function newLinks() {
   if (!confirm(t('confirmNewLinks'))) return;
   const answer = await api('POST', `/api/meetings/${meeting.meeting.id}/links`);
+  if (answer.status === 401) return;
   if (answer.ok) links[meeting.meeting.id] = answer.data.links;
   else message = { kind: 'error', text: errorText(answer.data) };
   draw();
 }
 
 function draw() {
-  render(secret ? signedIn() : signInView(), document.getElementById('app'));
-}
-
-function signInView() {
-  return html`
-    <header class="bar"><h1>${t('title')}</h1>${langButton()}</header>
-    <form class="card narrow" data-test="sign-in" @submit=${signIn}>
-      <label>${t('secret')}<input type="password" name="secret" autocomplete="current-password" data-test="secret" required></label>
-      ${signInError ? html`<p class="error" role="alert">${signInError}</p>` : ''}
-      <button class="primary" data-test="sign-in-submit">${t('signIn')}</button>
-    </form>`;
+  const page = !session.known ? html`<header class="bar"><h1>${t('title')}</h1>${langButton()}</header>
+      <p class="card narrow muted" role="status">${t('loading')}</p>`
+    : session.account ? signedIn()
+    : html`<header class="bar"><h1>${t('title')}</h1>${langButton()}</header>${session.signInForm()}`;
+  render(page, document.getElementById('app'));
 }
 
 function signedIn() {
   return html`
-    <header class="bar no-print"><h1>${t('title')}</h1>
-      <div class="bar-right">${langButton()}<button type="button" @click=${signOut}>${t('signOut')}</button></div></header>
+    <header class="bar staff-bar no-print"><h1>${t('title')}</h1>
+      <div class="bar-right">${session.bar(isAdmin(session.account) ? { href: '/accounts', test: 'accounts-link', label: 'accountsPage' } : null)}${langButton()}</div></header>
+    ${session.passwordPanel()}
     <div class="organiser-grid">
       <section class="panel no-print">
         <h2 id="communes-title">${t('communes')}</h2>
-        <select data-test="commune" aria-labelledby="communes-title" @change=${e => pickCommune(e.target.value)}>
+        ${communes.length ? html`<select data-test="commune" aria-labelledby="communes-title" @change=${e => pickCommune(e.target.value)}>
           ${communes.map(c => html`<option value=${c.id} ?selected=${c.id === communeId}>${c.name}${c.province ? ' — ' + c.province : ''}</option>`)}
-        </select>
-        <form class="stack" data-test="commune-form" @submit=${addCommune}>
+        </select>` : mayCreateCommunes() ? '' : html`<p class="muted" data-test="no-communes">${t('noCommunes')}</p>`}
+        ${mayCreateCommunes() ? html`<form class="stack" data-test="commune-form" @submit=${addCommune}>
           <h3>${t('newCommune')}</h3>
           <label>${t('communeName')}<input name="name" required maxlength="200"></label>
           <label>${t('province')}<input name="province" maxlength="200"></label>
           <button>${t('add')}</button>
-        </form>
+        </form>` : ''}
         <h2>${t('meetings')}</h2>
         ${meetings.length ? '' : html`<p class="muted">${t('noMeetings')}</p>`}
         <ul class="meetings" data-test="meetings">
           ${meetings.map(m => html`<li><button class="link" data-test="meeting" @click=${() => openMeeting(m.id)}>${m.title}</button>
             <div class="muted">${t('status_' + m.status)} · ${m.joinCode}${m.scheduledAt ? ' · ' + dateTimeVi(m.scheduledAt) : ''}</div></li>`)}
         </ul>
-        ${communeId ? html`<button class="primary" data-test="new-meeting" @click=${() => { meeting = { new: true }; message = null; draw(); }}>${t('newMeeting')}</button>` : ''}
+        ${communeId && mayManageMeetings() ? html`<button class="primary" data-test="new-meeting" @click=${() => { meeting = { new: true }; message = null; draw(); }}>${t('newMeeting')}</button>` : ''}
       </section>
       ${meeting ? html`<section class="panel wide no-print">${setupForm()}</section>` : ''}
       ${meeting && !meeting.new ? html`<section class="panel">${joinPanel()}</section>` : ''}
@@ -265,24 +255,27 @@ function setupForm() {
     <form class="stack" data-test="setup-form" data-key=${key} @submit=${saveMeeting}>
       <h2>${meeting.new ? t('newMeeting') : t('setupTitle')}</h2>
       ${message ? html`<p class=${message.kind} role="alert" data-test="message">${message.text}</p>` : ''}
-      <label>${t('kind')}<select name="kind">${['PERIODIC', 'THEMATIC', 'EXTRAORDINARY'].map(k => html`<option value=${k} ?selected=${s ? s.kind === k : k === 'PERIODIC'}>${t('kind_' + k)}</option>`)}</select></label>
-      ${input('title', s && s.title, { label: 'meetingTitle', required: true })}
-      <div class="row">${input('topic', s && s.topic)}${input('group', s && s.group)}</div>
-      <div class="row">
-        ${input('scheduledDate', dateVi(when), { placeholder: 'dd/mm/yyyy', maxlength: 10 })}
-        ${input('scheduledTime', timeVi(when), { placeholder: 'HH:MM', maxlength: 5 })}
-      </div>
-      ${input('venue', s && s.venue)}
-      <label>${t('chairs')}<textarea name="chairs" rows="2" .value=${s ? s.chairs.join('\n') : ''}></textarea></label>
-      ${input('hostOffice', s && s.hostOffice)}
-      <label>${t('steps')}<textarea name="steps" rows="4" .value=${s ? s.steps.map(step => step.vi).join('\n') : ''}></textarea></label>
-      <label>${t('stepsEn')}<textarea name="stepsEn" rows="4" lang="en" .value=${s ? s.steps.map(step => step.en).join('\n') : ''}></textarea></label>
-      <fieldset><legend>${t('rules')}</legend>
-        <div class="row">${input('slotSeconds', rules.slotSeconds, { type: 'number', min: 30, max: 3600 })}${input('warningSeconds', rules.warningSeconds, { type: 'number', min: 0, max: 3599 })}</div>
-        <div class="row">${input('responseSeconds', rules.responseSeconds, { type: 'number', min: 30, max: 3600 })}${input('perVillageCap', rules.perVillageCap, { type: 'number', min: 0, max: 1000 })}</div>
-        <label class="check"><input type="checkbox" name="firstTimersFirst" .checked=${rules.firstTimersFirst}> ${t('firstTimersFirst')}</label>
+      ${mayManageMeetings() ? '' : html`<p class="muted" data-test="read-only">${t('readOnly')}</p>`}
+      <fieldset class="bare" ?disabled=${!mayManageMeetings()}>
+        <label>${t('kind')}<select name="kind">${['PERIODIC', 'THEMATIC', 'EXTRAORDINARY'].map(k => html`<option value=${k} ?selected=${s ? s.kind === k : k === 'PERIODIC'}>${t('kind_' + k)}</option>`)}</select></label>
+        ${input('title', s && s.title, { label: 'meetingTitle', required: true })}
+        <div class="row">${input('topic', s && s.topic)}${input('group', s && s.group)}</div>
+        <div class="row">
+          ${input('scheduledDate', dateVi(when), { placeholder: 'dd/mm/yyyy', maxlength: 10 })}
+          ${input('scheduledTime', timeVi(when), { placeholder: 'HH:MM', maxlength: 5 })}
+        </div>
+        ${input('venue', s && s.venue)}
+        <label>${t('chairs')}<textarea name="chairs" rows="2" .value=${s ? s.chairs.join('\n') : ''}></textarea></label>
+        ${input('hostOffice', s && s.hostOffice)}
+        <label>${t('steps')}<textarea name="steps" rows="4" .value=${s ? s.steps.map(step => step.vi).join('\n') : ''}></textarea></label>
+        <label>${t('stepsEn')}<textarea name="stepsEn" rows="4" lang="en" .value=${s ? s.steps.map(step => step.en).join('\n') : ''}></textarea></label>
+        <fieldset><legend>${t('rules')}</legend>
+          <div class="row">${input('slotSeconds', rules.slotSeconds, { type: 'number', min: 30, max: 3600 })}${input('warningSeconds', rules.warningSeconds, { type: 'number', min: 0, max: 3599 })}</div>
+          <div class="row">${input('responseSeconds', rules.responseSeconds, { type: 'number', min: 30, max: 3600 })}${input('perVillageCap', rules.perVillageCap, { type: 'number', min: 0, max: 1000 })}</div>
+          <label class="check"><input type="checkbox" name="firstTimersFirst" .checked=${rules.firstTimersFirst}> ${t('firstTimersFirst')}</label>
+        </fieldset>
       </fieldset>
-      <button class="primary" data-test="setup-submit">${meeting.new ? t('create') : t('save')}</button>
+      ${mayManageMeetings() ? html`<button class="primary" data-test="setup-submit">${meeting.new ? t('create') : t('save')}</button>` : ''}
     </form>`;
 }
 
@@ -308,7 +301,7 @@ function joinPanel() {
           <dt id="link-label-${role}">${t('link_' + role)}</dt><dd><input readonly .value=${url} data-test="link-${role}"
             aria-labelledby="link-label-${role}" @focus=${e => e.target.select()}></dd>`)}</dl>`
         : html`<p class="muted">${t('linksHidden')}</p>`}
-      <button class="danger" data-test="new-links" @click=${newLinks}>${t('newLinks')}</button>
+      ${mayManageMeetings() ? html`<button class="danger" data-test="new-links" @click=${newLinks}>${t('newLinks')}</button>` : ''}
     </div>`;
 }
 
@@ -336,4 +329,5 @@ function closeQr() {
 
 document.addEventListener('keydown', e => { if (e.key === 'Escape' && bigQr) closeQr(); });
 
-if (secret) loadCommunes(); else draw();
+draw();
+session.start().then(signedIn => signedIn ? loadCommunes() : draw());

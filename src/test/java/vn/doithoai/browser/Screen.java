@@ -147,6 +147,13 @@ final class Screen implements AutoCloseable {
         });
     }
 
+    /** Signs in on a staff page's form (organiser, accounts) with a named account's login and password. */
+    Screen signIn(String login, String password) {
+        fill(await("sign-in"), Map.of("login", login, "password", password));
+        click("sign-in-submit");
+        return this;
+    }
+
     String text(String testId) {
         return await(testId).getText();
     }

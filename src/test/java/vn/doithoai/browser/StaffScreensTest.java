@@ -221,8 +221,7 @@ class StaffScreensTest {
     void theOrganiserSetsUpAMeetingInAnEnglishBrowserAndShowsTheQrCode() {
         try (Screen organiser = Screen.open("staff-organiser", WIDTH, HEIGHT, 0, "en-US")) {
             assertThat((String) organiser.go(server.publicUrl() + "/organiser").js("return navigator.language")).isEqualTo("en-US");
-            organiser.await("secret").sendKeys(Organiser.SECRET);
-            organiser.click("sign-in-submit");
+            organiser.signIn("admin", Organiser.SECRET);
             WebElement communeForm = organiser.await("commune-form");
             organiser.fill(communeForm, Map.of("name", "Xã Ia Tôr", "province", "Gia Lai"));
             communeForm.findElement(By.tagName("button")).click();
