@@ -244,7 +244,7 @@ public final class AccountApi {
         }, true);
     }
 
-    /** An administrator sets anyone's password in the commune; an account its own, with its current one. */
+    /** An administrator sets anyone else's password in the commune; an account its own, with its current one. */
     private void changePassword(RoutingContext ctx) {
         withAccount(ctx, (account, caller) -> Rest.body(ctx, NewPassword.class).ifPresent(p -> {
             Refusal problem = Passwords.check(p.password());
@@ -252,9 +252,10 @@ public final class AccountApi {
                 Rest.refuse(ctx, problem);
                 return;
             }
+            // One's own password only with the current one, administrators too: a browser left signed in
+            // must not be enough to take the account over.
             boolean own = account.id().equals(selfId(caller));
-            boolean asAdmin = caller.may(Action.MANAGE_ACCOUNTS, account.communeId());
-            Future<Boolean> proven = own && !asAdmin ? accounts.credential(account.login()).compose(c -> vertx.executeBlocking(() ->
+            Future<Boolean> proven = own ? accounts.credential(account.login()).compose(c -> vertx.executeBlocking(() ->
                     p.currentPassword() != null && c.isPresent() && PasswordHash.matches(p.currentPassword(), c.get().passwordHash()), false))
                     : Future.succeededFuture(true);
             proven.compose(ok -> ok ? vertx.executeBlocking(() -> PasswordHash.of(p.password()), false) : Future.succeededFuture((String) null))
