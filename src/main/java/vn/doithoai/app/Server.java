@@ -27,6 +27,7 @@ import vn.doithoai.store.RecordChain;
 import vn.doithoai.store.SnapshotStore;
 import vn.doithoai.transport.AccountApi;
 import vn.doithoai.transport.Admission;
+import vn.doithoai.transport.FrontSummaryApi;
 import vn.doithoai.transport.OfficeApi;
 import vn.doithoai.transport.PetitionApi;
 import vn.doithoai.transport.PublicPetitionApi;
@@ -135,7 +136,8 @@ public final class Server implements AutoCloseable {
             // other meetings are served as soon as the server listens, a long log is rebuilt meanwhile
             // (a screen asking for it waits for the same load), and its running slot's timer restarts.
             Future<Integer> recovering = meetings.recoverLive();
-            HttpServer http = listen(new WebServer(vertx, api, accounts, offices, petitions, publicPetitions, ws, gate, publicUrl), config);
+            HttpServer http = listen(new WebServer(vertx, api, accounts, offices, petitions, publicPetitions,
+                    new FrontSummaryApi(petitionStore, directory, clock), ws, gate, publicUrl), config);
             LOG.info("doithoai listening on {}:{} — open {} (ready in {} ms, {} sockets)",
                     config.host(), http.actualPort(), publicUrl, Duration.ofNanos(System.nanoTime() - began).toMillis(),
                     vertx.isNativeTransportEnabled() ? "epoll" : "Java NIO");

@@ -43,11 +43,14 @@ public final class WebServer {
     private final OfficeApi offices;
     private final PetitionApi petitions;
     private final PublicPetitionApi publicPetitions;
+    private final FrontSummaryApi frontSummary;
     private final String publicUrl;
 
     public WebServer(Vertx vertx, RestApi api, AccountApi accounts, OfficeApi offices, PetitionApi petitions,
-                     PublicPetitionApi publicPetitions, WsEndpoint ws, StaffGate gate, String publicUrl) {
+                     PublicPetitionApi publicPetitions, FrontSummaryApi frontSummary, WsEndpoint ws, StaffGate gate,
+                     String publicUrl) {
         this.vertx = vertx;
+        this.frontSummary = frontSummary;
         this.petitions = petitions;
         this.publicPetitions = publicPetitions;
         this.accounts = accounts;
@@ -92,6 +95,7 @@ public final class WebServer {
         api.mount(router, gate);
         offices.mount(router);
         petitions.mount(router);
+        frontSummary.mount(router);
         publicPetitions.mount(router);
         router.route("/api/*").handler(ctx -> Problem.notFound("địa chỉ API này", "API route").send(ctx, 404));
         router.get("/j/:code").handler(ctx -> ctx.redirect("/phone#join=" + ctx.pathParam("code").replaceAll("[^A-Za-z0-9]", "")));

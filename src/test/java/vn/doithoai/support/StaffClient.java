@@ -55,6 +55,23 @@ public final class StaffClient {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
+    /** The raw body of a GET (a document), with the status; null body unless 200. */
+    public byte[] getBytes(String path) {
+        try {
+            var request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().timeout(Duration.ofSeconds(30));
+            if (cookie != null) {
+                request.header("Cookie", cookie);
+            }
+            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return response.statusCode() == 200 ? response.body() : null;
+        } catch (IOException e) {
+            throw new AssertionError("HTTP call failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     public Organiser.Reply delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
     }

@@ -260,6 +260,34 @@ class PetitionsTest {
                 "village", "Làng Bi", "content", "Từ máy khác")).status()).isEqualTo(201);
     }
 
+    @Test
+    void theFrontsSummaryCountsThePetitionsAndPrintsNoContact() throws Exception {
+        communeWithAdmin();
+        record(admin, "Làng Chuet 1", "LETTER", "dat-dai", "Cấp giấy chứng nhận quyền sử dụng đất", "a@example.vn");
+        record(admin, "Làng Chuet 1", "FRONT", "dat-dai", "Lấn chiếm đất công", null);
+        String sensitive = record(admin, "Làng Chuet 2", "FRONT", "moi-truong", "Khiếu kiện đông người về bãi rác", "b@example.vn")
+                .path("id").asText();
+        StaffClient front = account("mattran", "FRONT_STAFF", null);
+        assertThat(front.post("/api/petitions/" + sensitive + "/sensitive", "").status()).isEqualTo(200);
+
+        JsonNode summary = front.get("/api/communes/" + iaBang + "/petition-summary").body();
+        assertThat(summary.path("total").asInt()).isEqualTo(3);
+        assertThat(summary.path("byField").toString()).contains("{\"label\":\"Đất đai\",\"count\":2}");
+        assertThat(summary.path("byVillage").toString()).contains("{\"label\":\"Làng Chuet 1\",\"count\":2}");
+        assertThat(summary.path("byChannel").toString()).contains("{\"label\":\"Mặt trận Tổ quốc\",\"count\":2}");
+        assertThat(summary.path("sensitive").size()).isEqualTo(1);
+        assertThat(summary.toString()).doesNotContain("example.vn").doesNotContain("Rơ Châm");
+
+        byte[] docx = front.getBytes("/api/communes/" + iaBang + "/petition-summary.docx");
+        assertThat(docx).isNotNull();
+        try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx));
+             var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(document)) {
+            assertThat(text.getText()).contains("TỔNG HỢP KIẾN NGHỊ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Làng Chuet 1",
+                    "Khiếu kiện đông người về bãi rác").doesNotContain("example.vn").doesNotContain("Rơ Châm");
+        }
+        assertThat(admin.get("/api/communes/" + iaBang + "/petition-summary?from=2026-13-01").status()).isEqualTo(400);
+    }
+
     private static void waitFor(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (!condition.getAsBoolean()) {
