@@ -23,7 +23,7 @@ import java.util.Map;
 public final class Bench {
 
     static final String HELP = """
-            usage: bash bin/bench [all|fanout|burst|idle|recovery] [--option value]...
+            usage: bash bin/bench [all|fanout|burst|idle|recovery|search|form] [--option value]...
 
             Starts target/doithoai.jar as a separate JVM (fresh temp data folder, embedded PostgreSQL,
             loopback ports) for each scenario, drives it with real WebSocket clients, prints a table,
@@ -40,6 +40,10 @@ public final class Bench {
                          durable rate); B phones over N meetings all at once (the server's durable rate)
               idle       hold C connections; server heap (after full GC) and RSS per connection
               recovery   a meeting of E events; SIGKILL, then SIGTERM; restart on the same data; time to ready and served
+              search     P petitions over N communes seeded into the record; Q desk searches (text without
+                         diacritics, filters, overdue, later pages), C at once, over HTTP; latency p50/p95/p99
+              form       the public petition form at R submissions/s for S s (open loop); latency of each
+                         from when it was due, then the stored petitions counted against the 201s (lost)
 
             options (defaults in brackets)
               --meetings M          fan-out meetings [100]
@@ -60,6 +64,12 @@ public final class Bench {
               --idle-seconds S      idle time before measuring [5]
               --events E            recovery events [10000]
               --restarts N          recovery restarts of each kind; the figures are their median [3]
+              --petitions P         search: petitions seeded [300000]
+              --communes N          search: communes [100]
+              --queries Q           search: measured queries, after 200 unmeasured [2000]
+              --query-concurrency C search: queries in flight [4]
+              --form-rate R         form: submissions per second [500]
+              --form-seconds S      form: seconds [20]
               --xmx SIZE            -Xmx of the server and the bare broadcaster [2g]
               --client-loops N      event loops of the load generator [2]
               --connect-concurrency N   handshakes in flight [200]
@@ -97,13 +107,14 @@ public final class Bench {
         }
         List<String> known = List.of("meetings", "screens", "rate", "seconds", "warmup", "no-bare", "phones", "window-ms", "burst-warmups",
                 "throughput-meetings", "raw-seconds", "raw-count", "connections", "idle-seconds", "events", "restarts", "xmx",
-                "client-loops", "connect-concurrency", "profile", "server-jvm", "jar", "out");
+                "client-loops", "connect-concurrency", "profile", "server-jvm", "jar", "out", "petitions", "communes", "queries",
+                "query-concurrency", "form-rate", "form-seconds");
         for (String k : o.keySet()) {
             if (!known.contains(k)) {
                 fail("unknown option --" + k + " (see --help)");
             }
         }
-        if (!List.of("all", "fanout", "burst", "idle", "recovery").contains(scenario)) {
+        if (!List.of("all", "fanout", "burst", "idle", "recovery", "search", "form").contains(scenario)) {
             fail("unknown scenario " + scenario + " (see --help)");
         }
         Path out = Path.of(o.getOrDefault("out", "target/bench"));
@@ -173,6 +184,19 @@ public final class Bench {
             results.set("recovery", Scenarios.recovery(env, intOpt(o, "events", 10000), Math.max(1, intOpt(o, "restarts", 3))));
             Report.recovery(results.get("recovery"));
             write(out, "recovery", results.get("recovery"));
+        }
+        if (all || scenario.equals("search")) {
+            current[0] = "search";
+            results.set("search", PetitionScenarios.search(env, intOpt(o, "petitions", 300_000), intOpt(o, "communes", 100),
+                    intOpt(o, "queries", 2000), intOpt(o, "query-concurrency", 4)));
+            Report.search(results.get("search"));
+            write(out, "search", results.get("search"));
+        }
+        if (all || scenario.equals("form")) {
+            current[0] = "form";
+            results.set("form", PetitionScenarios.form(env, intOpt(o, "form-rate", 500), intOpt(o, "form-seconds", 20)));
+            Report.form(results.get("form"));
+            write(out, "form", results.get("form"));
         }
         run.set("targets", Report.targets(results, intOpt(o, "connections", 20000), intOpt(o, "phones", 2000)));
         run.put("finishedAt", Instant.now().toString());

@@ -35,7 +35,7 @@ final class Lat {
     }
 
     ObjectNode json() {
-        return Json.object().put("count", count()).put("p50Ms", p(50)).put("p99Ms", p(99)).put("p999Ms", p(99.9))
+        return Json.object().put("count", count()).put("p50Ms", p(50)).put("p95Ms", p(95)).put("p99Ms", p(99)).put("p999Ms", p(99.9))
                 .put("maxMs", max()).put("meanMs", mean());
     }
 

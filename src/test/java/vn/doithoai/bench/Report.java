@@ -158,6 +158,33 @@ final class Report {
                 ready <= 3000);
     }
 
+    static void search(JsonNode r) {
+        var s = new StringBuilder(String.format("%n== petition search: %,d petitions in %d communes, %d queries, %d at once ==%n",
+                r.path("petitions").asInt(), r.path("communes").asInt(), r.path("queries").asInt(), r.path("concurrency").asInt()));
+        s.append(String.format("  %-34s %8s %8s %8s %8s %8s %9s%n", "latency", "p50 ms", "p95 ms", "p99 ms", "p99.9 ms", "max ms", "samples"));
+        s.append(lat95("every query", r.path("latency")));
+        r.path("byKind").fields().forEachRemaining(k -> s.append(lat95("  " + k.getKey(), k.getValue())));
+        s.append(String.format("  seeding took %.1f s; %d queries failed%n", r.path("seedSeconds").asDouble(), r.path("failures").asLong()));
+        System.out.print(s);
+    }
+
+    static void form(JsonNode r) {
+        var s = new StringBuilder(String.format("%n== public form: %d submissions/s for %d s (open loop, timed from when each was due) ==%n",
+                r.path("rate").asInt(), r.path("seconds").asInt()));
+        s.append(String.format("  %-34s %8s %8s %8s %8s %8s %9s%n", "latency", "p50 ms", "p95 ms", "p99 ms", "p99.9 ms", "max ms", "samples"));
+        s.append(lat95("submission → 201 with its code", r.path("latency")));
+        s.append(String.format("  %d sent, %d accepted (%.0f/s), %d refused or failed, %d stored, %d lost%n", r.path("sent").asInt(),
+                r.path("accepted").asLong(), r.path("acceptedPerSecond").asDouble(), r.path("refusedOrFailed").asLong(),
+                r.path("stored").asLong(), r.path("lost").asLong()));
+        System.out.print(s);
+    }
+
+    private static String lat95(String label, JsonNode l) {
+        return String.format("  %-34s %8.2f %8.2f %8.2f %8.2f %8.2f %9d%n", label, l.path("p50Ms").asDouble(Double.NaN),
+                l.path("p95Ms").asDouble(Double.NaN), l.path("p99Ms").asDouble(Double.NaN), l.path("p999Ms").asDouble(Double.NaN),
+                l.path("maxMs").asDouble(Double.NaN), l.path("count").asLong());
+    }
+
     /** The targets of the issue; only those whose scenario ran. */
     static ArrayNode targets(JsonNode results, int connections, int phones) {
         ArrayNode t = Json.MAPPER.createArrayNode();
@@ -198,6 +225,22 @@ final class Report {
             double rawPool = b.path("rawInserts").path("pool8").path("commitsPerSecond").asDouble();
             add(t, "all meetings' durable events/s ≥ ½ raw pool commits/s",
                     String.format("%.0f vs %.0f (%.2f×)", many, rawPool, many / rawPool), many >= rawPool / 2);
+        }
+        JsonNode search = results.path("search");
+        if (!search.isMissingNode()) {
+            double p95 = search.path("latency").path("p95Ms").asDouble(Double.NaN);
+            add(t, String.format("petition search over %,d petitions in %d communes p95 ≤ 100 ms", search.path("petitions").asInt(),
+                    search.path("communes").asInt()), String.format("%.2f ms, %d failed", p95, search.path("failures").asLong()),
+                    p95 <= 100 && search.path("failures").asLong() == 0);
+        }
+        JsonNode form = results.path("form");
+        if (!form.isMissingNode()) {
+            double p99 = form.path("latency").path("p99Ms").asDouble(Double.NaN);
+            add(t, form.path("rate").asInt() + " public-form submissions/s: p99 ≤ 200 ms, none lost",
+                    String.format("%.2f ms, %.0f accepted/s, %d refused or failed, %d lost", p99, form.path("acceptedPerSecond").asDouble(),
+                            form.path("refusedOrFailed").asLong(), form.path("lost").asLong()),
+                    p99 <= 200 && form.path("lost").asLong() == 0 && form.path("refusedOrFailed").asLong() == 0
+                            && form.path("rate").asInt() >= 500);
         }
         JsonNode r = results.path("recovery");
         if (!r.isMissingNode()) {
