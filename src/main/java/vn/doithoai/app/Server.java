@@ -17,6 +17,7 @@ import vn.doithoai.store.AccountStore;
 import vn.doithoai.store.Directory;
 import vn.doithoai.store.Ledger;
 import vn.doithoai.store.OfficeStore;
+import vn.doithoai.store.PlanStore;
 import vn.doithoai.store.EventStore;
 import vn.doithoai.store.RecordChain;
 import vn.doithoai.store.SnapshotStore;
@@ -25,6 +26,7 @@ import vn.doithoai.transport.Admission;
 import vn.doithoai.transport.OfficeApi;
 import vn.doithoai.transport.StaffGate;
 import vn.doithoai.transport.OrganiserGate;
+import vn.doithoai.transport.PlanApi;
 import vn.doithoai.transport.RateLimits;
 import vn.doithoai.transport.RestApi;
 import vn.doithoai.transport.WebServer;
@@ -117,11 +119,12 @@ public final class Server implements AutoCloseable {
             await(accounts.ensureFirstAdministrator(secretHash));
             var gate = new StaffGate(accountStore, new OrganiserGate(secretHash, directory::setOrganiserSecretHash), clock);
             var api = new RestApi(directory, meetings, new RecordChain(pool), publicUrl, watch::databaseUp, limits, offices);
+            var plans = new PlanApi(new PlanStore(pool, ledger), officeStore, directory, meetings, publicUrl, clock);
             // Begun just before listening, so its first queries overlap the bind; not waited for: the
             // other meetings are served as soon as the server listens, a long log is rebuilt meanwhile
             // (a screen asking for it waits for the same load), and its running slot's timer restarts.
             Future<Integer> recovering = meetings.recoverLive();
-            HttpServer http = listen(new WebServer(vertx, api, accounts, offices, ws, gate, publicUrl), config);
+            HttpServer http = listen(new WebServer(vertx, api, accounts, offices, plans, ws, gate, publicUrl), config);
             LOG.info("doithoai listening on {}:{} — open {} (ready in {} ms, {} sockets)",
                     config.host(), http.actualPort(), publicUrl, Duration.ofNanos(System.nanoTime() - began).toMillis(),
                     vertx.isNativeTransportEnabled() ? "epoll" : "Java NIO");

@@ -30,7 +30,7 @@ public final class WebServer {
      */
     static final int TRANSPORT_LIMIT = 1024 * 1024;
     /** The screens; each has its page in web/. */
-    static final List<String> SCREENS = List.of("organiser", "chair", "secretary", "display", "phone");
+    static final List<String> SCREENS = List.of("organiser", "chair", "secretary", "display", "phone", "plan");
     /** The pages on the classpath, read for the hashes of their import maps. */
     static final List<String> PAGES = Stream.concat(Stream.of("index"), SCREENS.stream())
             .map(page -> "webroot/" + page + ".html").toList();
@@ -41,13 +41,15 @@ public final class WebServer {
     private final StaffGate gate;
     private final AccountApi accounts;
     private final OfficeApi offices;
+    private final PlanApi plans;
     private final String publicUrl;
 
-    public WebServer(Vertx vertx, RestApi api, AccountApi accounts, OfficeApi offices, WsEndpoint ws, StaffGate gate,
-                     String publicUrl) {
+    public WebServer(Vertx vertx, RestApi api, AccountApi accounts, OfficeApi offices, PlanApi plans, WsEndpoint ws,
+                     StaffGate gate, String publicUrl) {
         this.vertx = vertx;
         this.accounts = accounts;
         this.offices = offices;
+        this.plans = plans;
         this.api = api;
         this.ws = ws;
         this.gate = gate;
@@ -87,6 +89,7 @@ public final class WebServer {
         accounts.mount(router, gate);
         api.mount(router, gate);
         offices.mount(router);
+        plans.mount(router);
         router.route("/api/*").handler(ctx -> Problem.notFound("địa chỉ API này", "API route").send(ctx, 404));
         router.get("/j/:code").handler(ctx -> ctx.redirect("/phone#join=" + ctx.pathParam("code").replaceAll("[^A-Za-z0-9]", "")));
         router.get(JoinQrCode.PATH).handler(new JoinQrCode(publicUrl)::handle);
