@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.doithoai.access.Action;
 import vn.doithoai.codec.Json;
 import vn.doithoai.live.Meetings;
@@ -40,6 +42,7 @@ import java.util.function.Supplier;
  */
 public final class PlanApi {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PlanApi.class);
     private static final String PLAN = "/api/communes/:communeId/plans/:year";
     private static final String DIALOGUE = PLAN + "/dialogues/:dialogueId";
 
@@ -136,7 +139,9 @@ public final class PlanApi {
                     return meetings.create(k.communeId(), setup(ctx, plan.dialogue(id).orElseThrow()))
                             .compose(meeting -> {
                                 created.set(meeting);
-                                return record(ctx, plan, PlanRules.decide(plan, new PlanCommand.LinkMeeting(id, meeting.meetingId())));
+                                return record(ctx, plan, PlanRules.decide(plan, new PlanCommand.LinkMeeting(id, meeting.meetingId())))
+                                        .onFailure(e -> LOG.warn("Meeting {} was created from planned dialogue {} but not linked to it: {}",
+                                                meeting.meetingId(), id, e.toString()));
                             });
                 })));
         Rest.respond(ctx, 201, linked.map(plan -> RoleLinks.created(publicUrl, created.get()).set("plan", Json.tree(plan))));

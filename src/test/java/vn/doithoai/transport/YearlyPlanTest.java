@@ -147,6 +147,16 @@ class YearlyPlanTest {
         assertThat(admin.post(plan + "/dialogues/" + june + "/cancel", Map.of("reason", "Không tổ chức")).status()).isEqualTo(409);
         assertThat(admin.get("/api/communes/" + kienMinh + "/meetings").body().size()).isEqualTo(meetings);
 
+        // A setup the meeting's rules refuse, or a body that is no setup, creates nothing and links nothing.
+        Organiser.Reply longTitle = admin.post(plan + "/dialogues/" + august + "/meeting", Map.of("title", "Đ".repeat(301)));
+        assertThat(longTitle.status()).as(longTitle.toString()).isEqualTo(400);
+        assertThat(longTitle.body().path("message").path("vi").asText()).contains("Tên hội nghị quá dài");
+        Organiser.Reply weekly = admin.post(plan + "/dialogues/" + august + "/meeting", Map.of("kind", "WEEKLY"));
+        assertThat(weekly.status()).isEqualTo(400);
+        assertThat(weekly.body().path("code").asText()).isEqualTo("BAD_JSON");
+        assertThat(admin.get("/api/communes/" + kienMinh + "/meetings").body().size()).isEqualTo(meetings);
+        assertThat(admin.get(plan).body().path("plan").path("dialogues").get(1).path("meetingId").isNull()).isTrue();
+
         holdAndClose(created);
 
         // By hand: June planned, set up, held; August planned only; October planned and set up.
