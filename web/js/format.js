@@ -63,3 +63,6 @@ export const isoDate = d => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
 
 /** "2026-10-20" → "20/10/2026". */
 export const isoDateToVi = iso => (iso ? iso.split('-').reverse().join('/') : '');
+
+/** The year it is now in Vietnam, whatever this laptop's time zone. */
+export const yearInVietnam = () => Number(new Intl.DateTimeFormat('en', { timeZone: ZONE, year: 'numeric' }).format(new Date()));

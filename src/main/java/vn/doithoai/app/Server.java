@@ -22,6 +22,7 @@ import vn.doithoai.store.Ledger;
 import vn.doithoai.store.OfficeStore;
 import vn.doithoai.store.OutboxStore;
 import vn.doithoai.store.PetitionStore;
+import vn.doithoai.store.PlanStore;
 import vn.doithoai.store.EventStore;
 import vn.doithoai.store.RecordChain;
 import vn.doithoai.store.SnapshotStore;
@@ -30,9 +31,11 @@ import vn.doithoai.transport.Admission;
 import vn.doithoai.transport.FrontSummaryApi;
 import vn.doithoai.transport.OfficeApi;
 import vn.doithoai.transport.PetitionApi;
+import vn.doithoai.transport.Routes;
 import vn.doithoai.transport.PublicPetitionApi;
 import vn.doithoai.transport.StaffGate;
 import vn.doithoai.transport.OrganiserGate;
+import vn.doithoai.transport.PlanApi;
 import vn.doithoai.transport.RateLimits;
 import vn.doithoai.transport.RestApi;
 import vn.doithoai.transport.WebServer;
@@ -40,6 +43,7 @@ import vn.doithoai.transport.WsEndpoint;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -132,12 +136,13 @@ public final class Server implements AutoCloseable {
             var petitions = new PetitionApi(desk, petitionStore, officeStore, ledger, clock);
             var publicPetitions = new PublicPetitionApi(desk, petitionStore, directory, limits, notices);
             var api = new RestApi(directory, meetings, new RecordChain(pool), publicUrl, watch::databaseUp, limits, offices);
+            var plans = new PlanApi(new PlanStore(pool, ledger), officeStore, directory, meetings, publicUrl, clock);
             // Begun just before listening, so its first queries overlap the bind; not waited for: the
             // other meetings are served as soon as the server listens, a long log is rebuilt meanwhile
             // (a screen asking for it waits for the same load), and its running slot's timer restarts.
             Future<Integer> recovering = meetings.recoverLive();
-            HttpServer http = listen(new WebServer(vertx, api, accounts, offices, petitions, publicPetitions,
-                    new FrontSummaryApi(petitionStore, directory, clock), ws, gate, publicUrl), config);
+            List<Routes> routes = List.of(offices, petitions, new FrontSummaryApi(petitionStore, directory, clock), publicPetitions, plans);
+            HttpServer http = listen(new WebServer(vertx, api, accounts, routes, ws, gate, publicUrl), config);
             LOG.info("doithoai listening on {}:{} — open {} (ready in {} ms, {} sockets)",
                     config.host(), http.actualPort(), publicUrl, Duration.ofNanos(System.nanoTime() - began).toMillis(),
                     vertx.isNativeTransportEnabled() ? "epoll" : "Java NIO");

@@ -34,7 +34,7 @@ import java.util.function.Function;
  * village and channel and the sensitive ones, as data for its page and as the .docx the Front hands
  * the leaders. Every figure is a query on the petitions; no contact of anyone is in it.
  */
-public final class FrontSummaryApi {
+public final class FrontSummaryApi implements Routes {
 
     static final int SHORT_CONTENT = 300;
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -50,6 +50,7 @@ public final class FrontSummaryApi {
     }
 
     /** Behind the staff gate. {@code ?from=yyyy-mm-dd&to=yyyy-mm-dd} (received on those days, both included). */
+    @Override
     public void mount(Router router) {
         router.get("/api/communes/:communeId/petition-summary").handler(ctx -> summary(ctx, false));
         router.get("/api/communes/:communeId/petition-summary.docx").handler(ctx -> summary(ctx, true));

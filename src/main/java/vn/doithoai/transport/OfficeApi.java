@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The office directory of a commune (docs/api.md): offices and their heads, each change an event. */
-public final class OfficeApi {
+public final class OfficeApi implements Routes {
 
     record OfficeFields(String name, String headName, String headTitle) {
     }
@@ -32,6 +32,7 @@ public final class OfficeApi {
     }
 
     /** Behind the staff gate. */
+    @Override
     public void mount(Router router) {
         router.get("/api/communes/:communeId/offices").handler(this::list);
         router.post("/api/communes/:communeId/offices").handler(this::add);

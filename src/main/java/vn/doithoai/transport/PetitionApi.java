@@ -36,7 +36,7 @@ import java.util.function.Function;
  * searchable list, and each step of its life. Who may do each step is asked of {@link Caller#may};
  * an office's staff drafts only for the petitions assigned to its office.
  */
-public final class PetitionApi {
+public final class PetitionApi implements Routes {
 
     record NewPetition(Citizen citizen, Instant receivedAt, Channel channel, String fieldCode, Competence competence,
                        String content) {
@@ -78,6 +78,7 @@ public final class PetitionApi {
     }
 
     /** Behind the staff gate (/api/communes*, /api/petitions*). */
+    @Override
     public void mount(Router router) {
         router.post("/api/communes/:communeId/petitions").handler(this::receive);
         router.get("/api/communes/:communeId/petitions").handler(this::search);

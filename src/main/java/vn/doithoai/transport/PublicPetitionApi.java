@@ -26,7 +26,7 @@ import java.util.UUID;
  * program that fills every field is answered as if it succeeded, and nothing is stored. The
  * tracking answer is {@link PublicView}: never the citizen, the content or the draft.
  */
-public final class PublicPetitionApi {
+public final class PublicPetitionApi implements Routes {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublicPetitionApi.class);
     static final String FORM_PATH = "/kien-nghi";
@@ -53,6 +53,7 @@ public final class PublicPetitionApi {
         this.notices = notices;
     }
 
+    @Override
     public void mount(Router router) {
         router.get("/api/public/communes").handler(ctx -> Rest.respond(ctx, 200, directory.communes().map(all -> Map.of("communes",
                 all.stream().map(c -> Map.of("id", c.id(), "name", c.name(), "province", c.province() == null ? "" : c.province()))

@@ -61,7 +61,27 @@ final class Rest {
         });
     }
 
+    /** An answer decided midway through a chain of futures (a refusal, a bad body): sent as it is. */
+    static final class Answered extends RuntimeException {
+        final Problem problem;
+        final int status;
+
+        Answered(Problem problem, int status) {
+            super(problem.code(), null, false, false);
+            this.problem = problem;
+            this.status = status;
+        }
+
+        static Answered of(Refusal refusal) {
+            return new Answered(Problem.of(refusal), status(refusal));
+        }
+    }
+
     static void fail(RoutingContext ctx, Throwable cause) {
+        if (cause instanceof Answered answered) {
+            answered.problem.send(ctx, answered.status);
+            return;
+        }
         if (cause instanceof Meetings.Refused refused) {
             Problem.of(refused.refusal).send(ctx, 400);
             return;
@@ -77,11 +97,14 @@ final class Rest {
 
     /** A refusal of the rules: nothing changed. 404 for what does not exist, 409 for a wrong state, else 400. */
     static void refuse(RoutingContext ctx, Refusal refusal) {
-        int status = switch (refusal.code()) {
+        Problem.of(refusal).send(ctx, status(refusal));
+    }
+
+    static int status(Refusal refusal) {
+        return switch (refusal.code()) {
             case Refusal.NOT_FOUND -> 404;
             case Refusal.WRONG_STATE -> 409;
             default -> 400;
         };
-        Problem.of(refusal).send(ctx, status);
     }
 }

@@ -15,7 +15,6 @@ import vn.doithoai.live.Meetings;
 import vn.doithoai.meeting.Actor;
 import vn.doithoai.meeting.Command;
 import vn.doithoai.rules.Fields;
-import vn.doithoai.meeting.Role;
 import vn.doithoai.meeting.Setup;
 import vn.doithoai.store.Directory;
 import vn.doithoai.store.RecordChain;
@@ -129,9 +128,7 @@ public final class RestApi {
             if (created.succeeded() && created.result() == null) {
                 Problem.notFound("xã", "commune").send(ctx, 404);
             } else if (created.succeeded()) {
-                Meetings.Created c = created.result();
-                ObjectNode answer = Json.object().put("meetingId", c.meetingId().toString()).put("joinCode", c.joinCode());
-                answer.set("links", Json.tree(links(c.joinCode(), c.tokens())));
+                ObjectNode answer = RoleLinks.created(publicUrl, created.result());
                 ctx.response().setStatusCode(201).putHeader("content-type", "application/json; charset=utf-8")
                         .end(Json.write(answer));
             } else {
@@ -209,7 +206,7 @@ public final class RestApi {
     private void replaceLinks(RoutingContext ctx) {
         Rest.uuid(ctx, "meetingId").ifPresent(id -> directory.meeting(id).compose(row -> row.isEmpty()
                         ? Future.succeededFuture((Map<String, String>) null)
-                        : meetings.replaceLinks(id).map(tokens -> links(row.get().joinCode(), tokens)))
+                        : meetings.replaceLinks(id).map(tokens -> RoleLinks.of(publicUrl, row.get().joinCode(), tokens)))
                 .onComplete(done -> {
                     if (done.succeeded() && done.result() == null) {
                         Problem.notFound("hội nghị", "meeting").send(ctx, 404);
@@ -266,12 +263,5 @@ public final class RestApi {
                 ctx.response().putHeader("content-type", "application/json; charset=utf-8").end(Json.write(info));
             }
         });
-    }
-
-    private Map<String, String> links(String joinCode, Map<Role, String> tokens) {
-        var links = new java.util.LinkedHashMap<String, String>();
-        tokens.forEach((role, token) -> links.put(role.name().toLowerCase(), publicUrl + "/" + role.name().toLowerCase() + "#token=" + token));
-        links.put("join", publicUrl + "/j/" + joinCode);
-        return links;
     }
 }

@@ -30,7 +30,7 @@ public final class WebServer {
      */
     static final int TRANSPORT_LIMIT = 1024 * 1024;
     /** The screens; each has its page in web/. */
-    static final List<String> SCREENS = List.of("organiser", "accounts", "chair", "secretary", "display", "phone");
+    static final List<String> SCREENS = List.of("organiser", "accounts", "plan", "chair", "secretary", "display", "phone");
     /** The pages on the classpath, read for the hashes of their import maps. */
     static final List<String> PAGES = Stream.concat(Stream.of("index"), SCREENS.stream())
             .map(page -> "webroot/" + page + ".html").toList();
@@ -40,21 +40,15 @@ public final class WebServer {
     private final WsEndpoint ws;
     private final StaffGate gate;
     private final AccountApi accounts;
-    private final OfficeApi offices;
-    private final PetitionApi petitions;
-    private final PublicPetitionApi publicPetitions;
-    private final FrontSummaryApi frontSummary;
+    private final List<Routes> routes;
     private final String publicUrl;
 
-    public WebServer(Vertx vertx, RestApi api, AccountApi accounts, OfficeApi offices, PetitionApi petitions,
-                     PublicPetitionApi publicPetitions, FrontSummaryApi frontSummary, WsEndpoint ws, StaffGate gate,
+    /** {@code routes}: the other APIs, each behind the staff gate's prefixes or public, in the order they are mounted. */
+    public WebServer(Vertx vertx, RestApi api, AccountApi accounts, List<Routes> routes, WsEndpoint ws, StaffGate gate,
                      String publicUrl) {
         this.vertx = vertx;
-        this.frontSummary = frontSummary;
-        this.petitions = petitions;
-        this.publicPetitions = publicPetitions;
         this.accounts = accounts;
-        this.offices = offices;
+        this.routes = List.copyOf(routes);
         this.api = api;
         this.ws = ws;
         this.gate = gate;
@@ -93,10 +87,7 @@ public final class WebServer {
         router.route("/api/*").handler(BodyHandler.create().setBodyLimit(RestApi.MAX_BODY));
         accounts.mount(router, gate);
         api.mount(router, gate);
-        offices.mount(router);
-        petitions.mount(router);
-        frontSummary.mount(router);
-        publicPetitions.mount(router);
+        routes.forEach(r -> r.mount(router));
         router.route("/api/*").handler(ctx -> Problem.notFound("địa chỉ API này", "API route").send(ctx, 404));
         router.get("/j/:code").handler(ctx -> ctx.redirect("/phone#join=" + ctx.pathParam("code").replaceAll("[^A-Za-z0-9]", "")));
         router.get(JoinQrCode.PATH).handler(new JoinQrCode(publicUrl)::handle);
