@@ -43,6 +43,8 @@ public final class PublicPetitionApi implements Routes {
     private final Directory directory;
     private final RateLimits limits;
     private final CitizenNotices notices;
+    /** Communes once found: a commune is never removed, so the form asks the database once for each. */
+    private final java.util.Set<UUID> knownCommunes = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public PublicPetitionApi(PetitionDesk desk, PetitionStore petitions, Directory directory, RateLimits limits,
                              CitizenNotices notices) {
@@ -90,7 +92,9 @@ public final class PublicPetitionApi implements Routes {
             Problem.of(Refusal.FIELD_INVALID, "Lĩnh vực không có trong danh sách", "The field is not in the list").send(ctx, 400);
             return;
         }
-        directory.commune(f.communeId()).compose(commune -> commune.isEmpty() ? Future.succeededFuture((PetitionDesk.Outcome) null)
+        Future<Boolean> exists = knownCommunes.contains(f.communeId()) ? Future.succeededFuture(true)
+                : directory.commune(f.communeId()).map(c -> c.isPresent() && knownCommunes.add(f.communeId()) || c.isPresent());
+        exists.compose(known -> !known ? Future.succeededFuture((PetitionDesk.Outcome) null)
                         : desk.receive(FORM_ACTOR, f.communeId(), new PetitionDesk.Received(
                                 new Citizen(f.name(), f.village(), f.email(), f.phone()), null, Channel.WEB_FORM,
                                 f.fieldCode() == null ? "khac" : f.fieldCode(), null, f.content())))

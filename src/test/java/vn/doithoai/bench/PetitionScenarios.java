@@ -183,11 +183,14 @@ final class PetitionScenarios {
     /** Open loop: {@code rate} submissions a second for {@code seconds}, each timed from when it was due to be sent. */
     static ObjectNode form(Scenarios.Env env, int rate, int seconds) throws Exception {
         try (Target server = env.servers().get()) {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            // HTTP/1.1, a connection per request in flight, as phones each have their own; Java's client would
+            // otherwise upgrade to one HTTP/2 connection and be capped by its stream limit.
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
             String commune = communeOf(http, server);
             var lat = new Lat();
             var accepted = new AtomicLong();
             var refused = new AtomicLong();
+            var reasons = new java.util.concurrent.ConcurrentHashMap<String, AtomicLong>();
             var pending = new ArrayList<CompletableFuture<Void>>();
             long interval = TimeUnit.SECONDS.toNanos(1) / rate;
             long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
@@ -211,6 +214,8 @@ final class PetitionScenarios {
                         }
                     } else {
                         refused.incrementAndGet();
+                        String reason = e != null ? String.valueOf(e.getCause() == null ? e : e.getCause()) : "HTTP " + r.statusCode() + " " + r.body();
+                        reasons.computeIfAbsent(reason.length() > 120 ? reason.substring(0, 120) : reason, k -> new AtomicLong()).incrementAndGet();
                     }
                     return null;
                 }));
@@ -225,6 +230,9 @@ final class PetitionScenarios {
                     .put("accepted", accepted.get()).put("refusedOrFailed", refused.get()).put("stored", stored)
                     .put("lost", accepted.get() - stored).put("acceptedPerSecond", accepted.get() / elapsed);
             out.set("latency", lat.json());
+            ObjectNode why = Json.object();
+            reasons.forEach((k, v) -> why.put(k, v.get()));
+            out.set("failures", why);
             return out;
         }
     }

@@ -176,6 +176,7 @@ final class Report {
         s.append(String.format("  %d sent, %d accepted (%.0f/s), %d refused or failed, %d stored, %d lost%n", r.path("sent").asInt(),
                 r.path("accepted").asLong(), r.path("acceptedPerSecond").asDouble(), r.path("refusedOrFailed").asLong(),
                 r.path("stored").asLong(), r.path("lost").asLong()));
+        r.path("failures").fields().forEachRemaining(f -> s.append(String.format("    %6d × %s%n", f.getValue().asLong(), f.getKey())));
         System.out.print(s);
     }
 
