@@ -93,7 +93,10 @@ public final class PublicPetitionApi implements Routes {
             return;
         }
         Future<Boolean> exists = knownCommunes.contains(f.communeId()) ? Future.succeededFuture(true)
-                : directory.commune(f.communeId()).map(c -> c.isPresent() && knownCommunes.add(f.communeId()) || c.isPresent());
+                : directory.commune(f.communeId()).map(c -> {
+                    c.ifPresent(found -> knownCommunes.add(found.id()));
+                    return c.isPresent();
+                });
         exists.compose(known -> !known ? Future.succeededFuture((PetitionDesk.Outcome) null)
                         : desk.receive(FORM_ACTOR, f.communeId(), new PetitionDesk.Received(
                                 new Citizen(f.name(), f.village(), f.email(), f.phone()), null, Channel.WEB_FORM,
