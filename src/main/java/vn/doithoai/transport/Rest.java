@@ -75,11 +75,14 @@ final class Rest {
         Problem.of(Problem.INTERNAL, "Lỗi máy chủ, không có gì thay đổi", "Server error; nothing changed").send(ctx, 500);
     }
 
-    /** A refusal of the rules: nothing changed. 404 for what does not exist, 409 for a wrong state, else 400. */
+    /**
+     * A refusal of the rules: nothing changed. 404 for what does not exist, 409 for a wrong state
+     * or a cap already reached, else 400.
+     */
     static void refuse(RoutingContext ctx, Refusal refusal) {
         int status = switch (refusal.code()) {
             case Refusal.NOT_FOUND -> 404;
-            case Refusal.WRONG_STATE -> 409;
+            case Refusal.WRONG_STATE, Refusal.VILLAGE_CAP_REACHED -> 409;
             default -> 400;
         };
         Problem.of(refusal).send(ctx, status);
