@@ -27,7 +27,7 @@ export function headCountLine(hc, testId = 'head-count') {
   if (hc.inviteesInvited) parts.push(t('inviteesCount', hc.inviteesPresent, hc.inviteesInvited));
   if (hc.walkIns) parts.push(t('walkInsCount', hc.walkIns));
   return html`<div class="head-count" data-test=${testId} role="status">${parts.map((p, i) =>
-    html`${i ? ' · ' : ''}<span class=${i ? 'part' : 'part total'}>${p}</span>`)}</div>`;
+    html`${i ? html`<span class="sep"> · </span>` : ''}<span class=${i ? 'part' : 'part total'}>${p}</span>`)}</div>`;
 }
 
 /** The rules' slot in words: "5 phút", or "90 giây" when not whole minutes. */

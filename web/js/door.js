@@ -85,12 +85,17 @@ function describe(i) {
   return `${i.kind === 'DELEGATE' ? t('delegate') : t('invitee')}${where ? ' · ' + where : ''}`;
 }
 
+/**
+ * The field is emptied for the next person once this one is in (or was in already); a code not found
+ * stays, selected, so a typo can be seen and typed over.
+ */
 async function submitCode(e) {
   e.preventDefault();
   const input = e.target.elements.code;
   await checkIn(input.value);
-  if (result && result.kind === 'ok') input.value = '';
+  if (result.kind === 'ok' || result.code === 'ALREADY_CHECKED_IN') input.value = '';
   input.focus();
+  input.select();
 }
 
 async function checkIn(typed) {
@@ -107,7 +112,7 @@ async function checkIn(typed) {
   const invitation = (conn.state.invitations || []).find(i => i.code === code);
   result = answer.type === 'ack'
     ? { kind: 'ok', invitation, text: () => t('checkedIn') }
-    : { kind: 'error', text: () => errorText(answer) };
+    : { kind: 'error', code: answer.code, text: () => errorText(answer) };
   draw();
 }
 
