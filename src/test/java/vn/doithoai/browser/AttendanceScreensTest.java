@@ -196,4 +196,36 @@ class AttendanceScreensTest {
             page.shotAs("invitations-print.png");
         }
     }
+
+    @Test
+    void theOrganiserKeepsTheInvitationListOnItsPageAndOpensTheSlipsToPrint() {
+        Invited invited = meetingWithInvitations();
+        String communeId = rest.get("/api/meetings/" + invited.id()).body().path("meeting").path("communeId").asText();
+        try (Screen organiser = Screen.open("attendance-organiser", 1366, 768, 0)) {
+            organiser.go("http://localhost:" + server.port() + "/organiser");
+            organiser.await("secret").sendKeys(Organiser.SECRET);
+            organiser.click("sign-in-submit");
+            organiser.await("commune");
+            organiser.js("const s = document.querySelector('[data-test=commune]'); s.value = arguments[0];"
+                    + " s.dispatchEvent(new Event('change'));", communeId);
+            organiser.until("the meeting is listed", () -> organiser.all("meeting").size() == 1);
+            organiser.click("meeting");
+            organiser.until("seven invitations", () -> organiser.all("invitation").size() == 7);
+
+            WebElement form = organiser.await("invite-form");
+            organiser.fill(form, Map.of("name", "Siu Thuấn", "village", "Làng Bi"));
+            organiser.click("invite-submit");
+            assertThat(organiser.awaitText("invite-message", "Đã mời Siu Thuấn, mã ").getText()).matches(".*mã [A-Z0-9]{5}$");
+            organiser.until("eight invitations", () -> organiser.all("invitation").size() == 8);
+            assertThat(organiser.await("invite-village").getDomProperty("value")).as("the village stays for the next one").isEqualTo("Làng Bi");
+            assertNoBlockingViolation(organiser, "invitation list");
+
+            organiser.clickAndConfirm("uninvite");
+            organiser.until("seven invitations again", () -> organiser.all("invitation").size() == 7);
+            organiser.shot("invitations");
+
+            organiser.click("print-invitations");
+            organiser.until("the slips", () -> organiser.all("slip").size() == 7);
+        }
+    }
 }
