@@ -31,7 +31,7 @@ public record Invitation(int id, Kind kind, String name, String title, String of
     }
 
     /** A code as typed or scanned: any case, spaces and dashes ignored ("abc-de" is "ABCDE"). */
-    public static String normalizeCode(String typed) {
+    static String normalizeCode(String typed) {
         return typed == null ? "" : typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
     }
 }
