@@ -4,9 +4,11 @@ import { setup, t, pick } from './i18n.js';
 import { queue } from './state.js';
 import { conclusionForm, reasonFields, submitForm, STAFF_STRINGS } from './forms.js';
 import { connectWithToken, Feedback, header, floorSummary } from './staff.js';
+import { ATTENDANCE_STRINGS, headCountLine, slotText } from './attendance.js';
 
 setup({
   ...STAFF_STRINGS,
+  ...ATTENDANCE_STRINGS,
   role: ['Chủ trì hội nghị', 'Chair'],
   program: ['Chương trình', 'Program'],
   openRegistration: ['Mở đăng ký phát biểu', 'Open registration'],
@@ -27,6 +29,8 @@ setup({
   stopTitle: ['Dừng người đang phát biểu', 'Stop the speaker'],
   callNext: ['Mời người tiếp theo', 'Call next'],
   slotSeconds: ['Thời gian (giây)', 'Time (seconds)'],
+  slotSecondsHelp: ['Để trống: thời gian người phát biểu đã xin, tối đa {0}', 'Empty: the time the speaker asked for, at most {0}'],
+  asked: ['Xin {0}', 'Asked {0}'],
   queueTitle: ['Danh sách chờ phát biểu', 'Waiting to speak'],
   empty: ['Chưa có ai đăng ký.', 'Nobody is waiting.'],
   call: ['Mời', 'Call'],
@@ -112,6 +116,7 @@ function closedView() {
 function programView(s) {
   const started = s.status === 'IN_PROGRESS';
   return html`
+    ${headCountLine(s.headCount)}
     <h2>${t('program')}</h2>
     ${s.status === 'CLOSED' ? '' : html`<div class="actions">
       ${s.status === 'SCHEDULED' ? html`<button data-test="open-registration" @click=${() => act('OpenRegistration')}>${t('openRegistration')}</button>` : ''}
@@ -152,7 +157,9 @@ function floorView(s) {
     <div class="actions call">
       <button class="primary big" data-test="call-next" @click=${() => act('CallNext', slotSeconds())}>${t('callNext')} <kbd>N</kbd></button>
       <label class="inline">${t('slotSeconds')}
-        <input type="number" name="callSeconds" min="1" max="3600" data-test="call-seconds" .value=${String(s.setup.rules.slotSeconds)}></label>
+        <input type="number" name="callSeconds" min="1" max="3600" data-test="call-seconds"
+          placeholder=${String(s.setup.rules.slotSeconds)} aria-describedby="call-seconds-help"></label>
+      <small class="muted" id="call-seconds-help">${t('slotSecondsHelp', slotText(s.setup.rules.slotSeconds))}</small>
     </div>`;
 }
 
@@ -201,7 +208,8 @@ function queueView(s) {
     <ol class="queue" data-test="queue">
       ${waiting.map((r, i) => html`
         <li data-test="queue-item" data-id=${r.id}>
-          <div class="who">${r.name} <span class="muted">· ${r.village}${r.group ? ' · ' + r.group : ''}</span></div>
+          <div class="who">${r.name} <span class="muted">· ${r.village}${r.group ? ' · ' + r.group : ''}</span>
+            ${r.minutesAsked ? html`<span class="minutes-asked" data-test="minutes-asked">${t('asked', t('minutesN', r.minutesAsked))}</span>` : ''}</div>
           <div class="topic">${r.topic}</div>
           ${r.summary ? html`<div class="summary" title=${r.summary}>${r.summary}</div>` : ''}
           ${r.note ? html`<div class="note">${r.note}</div>` : ''}

@@ -6,8 +6,10 @@ import { nextSpeakers, currentStep } from './state.js';
 import { remainingMs, formatMs, urgency } from './clock.js';
 import { connectWithToken } from './staff.js';
 import { isoDateToVi } from './format.js';
+import { ATTENDANCE_STRINGS, headCountLine } from './attendance.js';
 
 const STRINGS = {
+  ...ATTENDANCE_STRINGS,
   nowSpeaking: ['Đang phát biểu', 'Now speaking'],
   responding: ['Đang trả lời', 'Responding'],
   next: ['Tiếp theo', 'Next'],
@@ -51,7 +53,7 @@ function draw() {
 function layoutKey(s) {
   const f = s.floor;
   return JSON.stringify([currentLang(), conn.status, innerWidth, innerHeight, s.status, s.stepIndex, s.setup.title,
-    s.queue.length, s.next, s.conclusions, f && [f.name, f.villageOrOffice, f.topic, f.phase, f.kind]]);
+    s.queue.length, s.next, s.conclusions, s.headCount, f && [f.name, f.villageOrOffice, f.topic, f.phase, f.kind]]);
 }
 
 /**
@@ -87,6 +89,7 @@ function hall(s) {
       <header class="hall-head">
         <h1 class="hall-title">${s.setup.title}</h1>
         ${closed ? '' : html`<div class="hall-step" data-test="step">${stepText(s)}</div>`}
+        ${headCountLine(s.headCount)}
         <div class="hall-lang">${langButton()}</div>
       </header>
       <div class="hall-body">

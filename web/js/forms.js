@@ -4,6 +4,7 @@ import { html } from 'lit-html';
 import { t, GROUNDS, OUTCOMES } from './i18n.js';
 import { allTurns } from './state.js';
 import { parseDateVi, isoDate } from './format.js';
+import { minutesField } from './attendance.js';
 
 export const STAFF_STRINGS = {
   conclusion: ['Ghi kết luận', 'Record a conclusion'],
@@ -52,6 +53,8 @@ export const STAFF_STRINGS = {
   ack_EditRegistration: ['Đã sửa nội dung', 'Topic corrected'],
   ack_RecordMinute: ['Đã ghi vào biên bản', 'Added to the minutes'],
   ack_CorrectMinute: ['Đã sửa dòng biên bản', 'Minutes entry corrected'],
+  ack_CheckIn: ['Đã điểm danh {0}', 'Checked in {0}'],
+  ack_CheckInWalkIn: ['Đã đếm 1 người không có giấy mời', 'One person without an invitation counted'],
 };
 
 /** A refusal made on this screen, shown like the server's. */
@@ -113,14 +116,16 @@ export function reasonFields() {
     <label>${t('reasonText')}<input name="text" maxlength="500" data-test="reason-text"></label>`;
 }
 
-export function deskForm(conn, report) {
+/** Registration at the desk, with the time asked for within the rules' slot. */
+export function deskForm(conn, rules, report) {
   const input = (name, max, required) => html`<label>${t(name)}<input name=${name} maxlength=${max} ?required=${required}></label>`;
   return html`
-    <form class="stack" data-test="desk-form" @submit=${e => submitForm(e, conn, 'RegisterAtDesk', null, report)}>
+    <form class="stack" data-test="desk-form" @submit=${e => submitForm(e, conn, 'RegisterAtDesk', { minutes: 'number' }, report)}>
       <h2>${t('registerAtDesk')}</h2>
       <div class="row">${input('name', 100, true)}${input('village', 100, true)}</div>
       <div class="row">${input('group', 100)}${input('phone', 20)}</div>
       ${input('topic', 200, true)}
+      ${minutesField(rules, 'desk-minutes')}
       <label>${t('summary')}<textarea name="summary" rows="2" maxlength="1000"></textarea></label>
       <label>${t('note')}<input name="note" maxlength="1000"></label>
       <button class="primary" data-test="desk-submit">${t('register')}</button>

@@ -1,5 +1,6 @@
 // The organiser's page: sign in with a named account, set up meetings, hand out role links, print or
-// show the join QR code. What the account's role may not do is not offered (the server refuses it anyway).
+// show the join QR code, keep the invitation list. What the account's role may not do is not offered
+// (the server refuses it anyway).
 import { html, render } from 'lit-html';
 import { setup, t, langButton, errorText } from './i18n.js';
 import { dateVi, timeVi, dateTimeVi, parseDateVi, parseTimeVi, instantInVietnam } from './format.js';
@@ -43,6 +44,7 @@ setup({
   slotSeconds: ['Thời gian mỗi ý kiến (giây)', 'Time per speech (seconds)'],
   warningSeconds: ['Cảnh báo trước khi hết giờ (giây)', 'Warning before the end (seconds)'],
   perVillageCap: ['Số người tối đa mỗi thôn (0: không giới hạn)', 'Most speakers per village (0: no cap)'],
+  invitesPerVillage: ['Số người mỗi thôn được mời (0: không giới hạn)', 'Most invited per village (0: no cap)'],
   firstTimersFirst: ['Ưu tiên người chưa phát biểu', 'First-time speakers first'],
   responseSeconds: ['Thời gian trả lời (giây)', 'Time per response (seconds)'],
   create: ['Tạo hội nghị', 'Create the meeting'],
@@ -57,6 +59,7 @@ setup({
   link_chair: ['Chủ trì', 'Chair'],
   link_secretary: ['Thư ký', 'Secretary'],
   link_display: ['Màn hình hội trường', 'Hall display'],
+  link_door: ['Điểm danh tại cửa (điện thoại cán bộ)', 'Check-in at the door (staff phone)'],
   link_join: ['Người dân tham gia', 'Attendees join'],
   joinCode: ['Mã tham gia', 'Join code'],
   printQr: ['In mã QR', 'Print the QR code'],
@@ -64,6 +67,25 @@ setup({
   close: ['Đóng', 'Close'],
   qrDialog: ['Mã QR tham gia hội nghị', 'The QR code to join'],
   scanToJoin: ['Quét mã để đăng ký phát biểu', 'Scan to register to speak'],
+  invitations: ['Danh sách mời', 'Invitation list'],
+  invitationsHelp: ['Đại biểu, và người các thôn, làng mời (mỗi thôn tối đa {0}). Mỗi người có một mã cá nhân để điểm danh tại cửa.',
+    'Delegates, and the people each village invites (at most {0} per village). Each has a personal code to check in at the door.'],
+  noCap: ['không giới hạn', 'no cap'],
+  inviteKind: ['Loại', 'Kind'],
+  kind_INVITEE: ['Người của thôn, làng', 'Village guest'],
+  kind_DELEGATE: ['Đại biểu', 'Delegate'],
+  inviteeName: ['Họ và tên', 'Full name'],
+  inviteeTitle: ['Chức vụ', 'Title'],
+  inviteeOffice: ['Cơ quan, đơn vị', 'Office'],
+  inviteeVillage: ['Thôn, làng', 'Village'],
+  invite: ['Thêm vào danh sách mời', 'Add to the list'],
+  invited: ['Đã mời {0}, mã {1}', 'Invited {0}, code {1}'],
+  uninvite: ['Hủy mời', 'Take back'],
+  confirmUninvite: ['Hủy giấy mời của {0}?', 'Take back the invitation of {0}?'],
+  checkedInAt: ['đã điểm danh {0}', 'checked in {0}'],
+  delegates: ['Đại biểu', 'Delegates'],
+  printInvitations: ['In giấy mời có mã QR', 'Print the invitations with QR codes'],
+  nobodyInvited: ['Chưa có ai được mời.', 'Nobody is invited yet.'],
 }, () => draw());
 
 const session = new Session({ draw: () => draw(), signedIn: () => loadCommunes(), ended: forget });
@@ -74,6 +96,8 @@ let meeting = null;      // {meeting, state} of the one opened, or {new: true}
 let links = {};          // meetingId → links shown once
 let message = null;      // {kind, text}
 let bigQr = false;
+let inviteKind = 'INVITEE';
+let inviteMessage = null; // {kind, text} of the last change to the invitation list
 
 const api = (method, path, body) => session.api(method, path, body);
 
@@ -124,6 +148,7 @@ async function openMeeting(id) {
   if (answer.status === 401) return;
   if (answer.ok) meeting = answer.data;
   message = answer.ok ? null : { kind: 'error', text: errorText(answer.data) };
+  inviteMessage = null;
   draw();
 }
 
@@ -143,7 +168,7 @@ function setupFrom(form) {
     rules: {
       slotSeconds: Number(v('slotSeconds')), warningSeconds: Number(v('warningSeconds')),
       perVillageCap: Number(v('perVillageCap')), firstTimersFirst: form.elements.firstTimersFirst.checked,
-      responseSeconds: Number(v('responseSeconds')),
+      responseSeconds: Number(v('responseSeconds')), invitesPerVillage: Number(v('invitesPerVillage')),
     },
   };
   if (steps.value.length) setupValue.steps = steps.value;
@@ -237,7 +262,7 @@ function signedIn() {
         </ul>
         ${communeId && mayManageMeetings() ? html`<button class="primary" data-test="new-meeting" @click=${() => { meeting = { new: true }; message = null; draw(); }}>${t('newMeeting')}</button>` : ''}
       </section>
-      ${meeting ? html`<section class="panel wide no-print">${setupForm()}</section>` : ''}
+      ${meeting ? html`<section class="panel wide no-print">${setupForm()}${meeting.new ? '' : invitationsView()}</section>` : ''}
       ${meeting && !meeting.new ? html`<section class="panel">${joinPanel()}</section>` : ''}
     </div>
     ${bigQr && meeting && !meeting.new ? qrOverlay() : ''}`;
@@ -245,7 +270,7 @@ function signedIn() {
 
 function setupForm() {
   const s = meeting.new ? null : meeting.state.setup;
-  const rules = s ? s.rules : { slotSeconds: 300, warningSeconds: 60, perVillageCap: 5, firstTimersFirst: true, responseSeconds: 300 };
+  const rules = s ? s.rules : { slotSeconds: 300, warningSeconds: 60, perVillageCap: 5, firstTimersFirst: true, responseSeconds: 300, invitesPerVillage: 5 };
   const key = meeting.new ? 'new' : meeting.meeting.id;
   const input = (name, value, attrs = {}) => html`<label>${t(attrs.label || name)}<input name=${name} .value=${value == null ? '' : String(value)}
       type=${attrs.type || 'text'} ?required=${attrs.required} min=${attrs.min ?? ''} max=${attrs.max ?? ''}
@@ -272,11 +297,89 @@ function setupForm() {
         <fieldset><legend>${t('rules')}</legend>
           <div class="row">${input('slotSeconds', rules.slotSeconds, { type: 'number', min: 30, max: 3600 })}${input('warningSeconds', rules.warningSeconds, { type: 'number', min: 0, max: 3599 })}</div>
           <div class="row">${input('responseSeconds', rules.responseSeconds, { type: 'number', min: 30, max: 3600 })}${input('perVillageCap', rules.perVillageCap, { type: 'number', min: 0, max: 1000 })}</div>
+          <div class="row">${input('invitesPerVillage', rules.invitesPerVillage, { type: 'number', min: 0, max: 1000 })}</div>
           <label class="check"><input type="checkbox" name="firstTimersFirst" .checked=${rules.firstTimersFirst}> ${t('firstTimersFirst')}</label>
         </fieldset>
       </fieldset>
       ${mayManageMeetings() ? html`<button class="primary" data-test="setup-submit">${meeting.new ? t('create') : t('save')}</button>` : ''}
     </form>`;
+}
+
+/** The invitation list: who is invited, with the code each checks in with; added and taken back here. */
+function invitationsView() {
+  const s = meeting.state;
+  const cap = s.setup.rules.invitesPerVillage;
+  const standing = s.invitations.filter(i => !i.removed);
+  const delegate = inviteKind === 'DELEGATE';
+  return html`
+    <section data-test="invitations">
+      <h2>${t('invitations')}</h2>
+      <p class="muted">${t('invitationsHelp', cap || t('noCap'))}</p>
+      <form class="stack" data-test="invite-form" @submit=${addInvitation}>
+        ${inviteMessage ? html`<p class=${inviteMessage.kind} role="status" data-test="invite-message">${inviteMessage.text}</p>` : ''}
+        <div class="row">
+          <label>${t('inviteKind')}<select name="kind" data-test="invite-kind" @change=${e => { inviteKind = e.target.value; draw(); }}>
+            ${['INVITEE', 'DELEGATE'].map(k => html`<option value=${k} ?selected=${k === inviteKind}>${t('kind_' + k)}</option>`)}</select></label>
+          <label>${t('inviteeName')}<input name="name" maxlength="100" required data-test="invite-name"></label>
+        </div>
+        ${delegate
+          ? html`<div class="row"><label>${t('inviteeTitle')}<input name="title" maxlength="200"></label>
+              <label>${t('inviteeOffice')}<input name="office" maxlength="200"></label></div>`
+          : html`<label>${t('inviteeVillage')}<input name="village" maxlength="100" required data-test="invite-village"></label>`}
+        <button class="primary" data-test="invite-submit">${t('invite')}</button>
+      </form>
+      ${standing.length ? '' : html`<p class="muted">${t('nobodyInvited')}</p>`}
+      ${invitationGroups(standing).map(g => html`
+        <h3>${g.title} <span class="muted">(${g.people.length}${g.village && cap ? '/' + cap : ''})</span></h3>
+        <ul class="invitation-list">${g.people.map(i => html`
+          <li data-test="invitation"><span><strong>${i.name}</strong>${i.title || i.office ? html` <span class="muted">· ${[i.title, i.office].filter(Boolean).join(', ')}</span>` : ''}</span>
+            <span><code data-test="invitation-code">${i.code}</code>
+              ${i.checkedInAt ? html`<span class="muted">${t('checkedInAt', timeVi(i.checkedInAt))}</span>`
+                : html`<button class="small danger" data-test="uninvite" @click=${() => removeInvitation(i)}>${t('uninvite')}</button>`}</span>
+          </li>`)}</ul>`)}
+      <p><a href="/invitations#meeting=${meeting.meeting.id}" data-test="print-invitations">${t('printInvitations')}</a></p>
+    </section>`;
+}
+
+const collator = new Intl.Collator('vi');
+
+/** Delegates first, then the villages in Vietnamese order, names in Vietnamese order within each. */
+function invitationGroups(invitations) {
+  const byVillage = new Map();
+  for (const i of invitations) {
+    const key = i.kind === 'DELEGATE' ? '' : i.village;
+    byVillage.set(key, [...(byVillage.get(key) || []), i]);
+  }
+  return [...byVillage.entries()]
+    .sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : collator.compare(a, b)))
+    .map(([key, people]) => ({ title: key === '' ? t('delegates') : key, village: key !== '', people: people.sort((a, b) => collator.compare(a.name, b.name)) }));
+}
+
+async function addInvitation(e) {
+  e.preventDefault();
+  const form = e.target;
+  const values = Object.fromEntries([...new FormData(form)].map(([k, v]) => [k, v.trim()]).filter(([, v]) => v));
+  const answer = await api('POST', `/api/meetings/${meeting.meeting.id}/invitations`, values);
+  if (!answer.ok) { inviteMessage = { kind: 'error', text: errorText(answer.data) }; draw(); return; }
+  // The village stays: a village's people are usually typed one after another.
+  for (const field of ['name', 'title', 'office']) if (form.elements[field]) form.elements[field].value = '';
+  inviteMessage = { kind: 'ok', text: t('invited', values.name, answer.data.code) };
+  await reloadMeeting();
+  form.elements.name.focus();
+}
+
+async function removeInvitation(invitation) {
+  if (!confirm(t('confirmUninvite', invitation.name))) return;
+  const answer = await api('DELETE', `/api/meetings/${meeting.meeting.id}/invitations/${invitation.id}`);
+  inviteMessage = answer.ok ? null : { kind: 'error', text: errorText(answer.data) };
+  await reloadMeeting();
+}
+
+/** The meeting's state again, keeping the messages on the page. */
+async function reloadMeeting() {
+  const answer = await api('GET', `/api/meetings/${meeting.meeting.id}`);
+  if (answer.ok) meeting = answer.data;
+  draw();
 }
 
 function joinPanel() {

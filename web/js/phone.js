@@ -5,8 +5,10 @@ import { nextSpeakers, currentStep } from './state.js';
 import { remainingMs, formatMs, urgency, exposeClock } from './clock.js';
 import { setup, t, pick, langButton, connectionBadge, errorText } from './i18n.js';
 import { isoDateToVi } from './format.js';
+import { ATTENDANCE_STRINGS, minutesField } from './attendance.js';
 
 setup({
+  ...ATTENDANCE_STRINGS,
   joinTitle: ['Tham gia hội nghị đối thoại', 'Join the dialogue conference'],
   joinHelp: ['Quét mã QR trong hội trường, hoặc nhập mã tham gia 6 ký tự.', 'Scan the QR code in the hall, or type the 6-character join code.'],
   joinCode: ['Mã tham gia', 'Join code'],
@@ -57,6 +59,7 @@ setup({
   noConclusions: ['Chưa có kết luận nào được ghi.', 'No conclusion has been recorded.'],
   noticeLink: ['Xem thông báo kết luận hội nghị', 'Read the notice of conclusions'],
   deadlineOn: ['hạn {0}', 'due {0}'],
+  askedTime: ['Xin phát biểu {0}', 'Asked for {0}'],
 }, () => draw());
 
 const LIMITS = { name: 100, village: 100, group: 100, topic: 200, summary: 1000 };
@@ -215,7 +218,7 @@ function mineItem(s, r) {
     <div class="mine-item" data-test="mine-item">
       ${waiting ? waitingView(s, r) : html`<div class="state" data-test="outcome">${outcomeText(s, r)}</div>`}
       <div class="topic">${r.topic}</div>
-      <div class="muted">${r.name} · ${r.village}</div>
+      <div class="muted">${r.name} · ${r.village}${r.minutesAsked ? ' · ' + t('askedTime', t('minutesN', r.minutesAsked)) : ''}</div>
       ${waiting ? '' : outcomeDetail(s, r)}
       ${waiting ? html`<button class="danger" data-test="withdraw" @click=${() => withdraw(r.id)}>${t('withdraw')}</button>` : ''}
     </div>`;
@@ -347,6 +350,7 @@ function registerView(s) {
       <small class="muted">${t('groupHint')}</small>
       ${field('topic', t('topic'))}
       ${field('summary', t('summary'), 'textarea')}
+      ${minutesField(s.setup.rules)}
       ${notice && !notice.top ? noticeView() : ''}
       <button class="primary" data-test="register-submit" ?disabled=${sending}>${sending ? t('sending') : t('send')}</button>
       ${registered ? html`<button type="button" class="more" data-test="register-cancel" @click=${closeForm}>${t('cancel')}</button>` : ''}
@@ -390,7 +394,8 @@ async function registerSubmit(e) {
   for (const [k, max] of Object.entries(LIMITS)) if (values[k] && values[k].length > max) fieldErrors[k] = t('tooLong', labels[k], max);
   notice = null;
   if (Object.keys(fieldErrors).length) { draw(); return; }
-  for (const k of ['group', 'summary']) if (!values[k]) delete values[k];
+  for (const k of ['group', 'summary', 'minutes']) if (!values[k]) delete values[k];
+  if (values.minutes) values.minutes = Number(values.minutes);
   sending = true;
   draw();
   const answer = await conn.command('Register', values);

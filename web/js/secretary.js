@@ -1,16 +1,27 @@
 // The secretary's console: live minutes that are never lost, registration at the desk, topics,
 // conclusions.
 import { html, render } from 'lit-html';
-import { setup, t, pick } from './i18n.js';
+import { setup, t, pick, byName } from './i18n.js';
 import { timeVi } from './format.js';
 import { newId } from './connection.js';
 import { queue, allTurns } from './state.js';
-import { conclusionForm, deskForm, STAFF_STRINGS } from './forms.js';
+import { conclusionForm, deskForm, submitForm, STAFF_STRINGS } from './forms.js';
 import { connectWithToken, Feedback, header, floorSummary } from './staff.js';
+import { ATTENDANCE_STRINGS, headCountLine, foldVi } from './attendance.js';
 
 setup({
   ...STAFF_STRINGS,
+  ...ATTENDANCE_STRINGS,
   role: ['Thư ký hội nghị', 'Secretary'],
+  attendance: ['Điểm danh tại bàn', 'Check-in at the desk'],
+  findInvitee: ['Tìm người được mời (họ tên hoặc mã)', 'Find an invited person (name or code)'],
+  findHelp: ['Gõ không dấu cũng được, ví dụ “nguyen van an”.', 'Diacritics optional, e.g. “nguyen van an”.'],
+  noMatch: ['Không tìm thấy ai trong danh sách mời.', 'Nobody on the invitation list matches.'],
+  checkIn: ['Điểm danh', 'Check in'],
+  checkedInAt: ['đã điểm danh lúc {0}', 'checked in at {0}'],
+  walkIn: ['Người đến không có giấy mời', 'Someone without an invitation'],
+  countWalkIn: ['Đếm vào', 'Count in'],
+  delegate: ['Đại biểu', 'Delegate'],
   minutes: ['Biên bản', 'Minutes'],
   minutesFor: ['Đang ghi cho: {0}', 'Writing for: {0}'],
   stepLabel: ['nội dung “{0}”', 'step “{0}”'],
@@ -31,6 +42,7 @@ setup({
 const conn = connectWithToken(() => draw());
 const feedback = new Feedback(() => draw(), conn);
 let editing = null; // registration id whose topic is being edited
+let searchText = ''; // what the secretary typed to find an invited person
 let correcting = null; // id of the minutes entry being corrected
 let draftKey = null;
 let pendingKey = null;
@@ -96,8 +108,8 @@ function draw() {
     ${feedback.view()}
     ${s ? html`<div class="console">
       <section class="panel wide">${floorSummary(conn)}${minutesView(s)}</section>
-      <section class="panel">${queueView(s)}${s.status === 'CLOSED' ? '' : deskForm(conn, feedback.report)}</section>
-      <section class="panel">${conclusionForm(conn, s, feedback.report)}</section>
+      <section class="panel">${queueView(s)}${s.status === 'CLOSED' ? '' : deskForm(conn, s.setup.rules, feedback.report)}</section>
+      <section class="panel">${attendanceView(s)}${conclusionForm(conn, s, feedback.report)}</section>
     </div>` : ''}`, document.getElementById('app'));
 }
 
@@ -161,7 +173,8 @@ function queueView(s) {
     <ol class="queue" data-test="queue">
       ${waiting.map(r => html`
         <li data-test="queue-item">
-          <div class="who">${r.name} <span class="muted">· ${r.village}</span></div>
+          <div class="who">${r.name} <span class="muted">· ${r.village}</span>
+            ${r.minutesAsked ? html`<span class="minutes-asked">${t('minutesN', r.minutesAsked)}</span>` : ''}</div>
           ${editing === r.id ? html`
             <form class="row" @submit=${e => saveTopic(e, r.id)}>
               <input name="topic" maxlength="200" .value=${r.topic} data-test="topic-input" required>
@@ -173,6 +186,40 @@ function queueView(s) {
           ${r.note ? html`<div class="note">${r.note}</div>` : ''}
         </li>`)}
     </ol>`;
+}
+
+/** Who is here: the head count, an invited person found by name and checked in, a walk-in counted. */
+function attendanceView(s) {
+  const wanted = foldVi(searchText);
+  const matches = wanted.length < 2 ? [] : s.invitations
+    .filter(i => !i.removed && (foldVi(i.name).includes(wanted) || i.code.toLowerCase() === wanted.replace(/[\s-]/g, '')))
+    .sort(byName).slice(0, 8);
+  return html`
+    <section data-test="attendance">
+      <h2>${t('attendance')}</h2>
+      ${headCountLine(s.headCount)}
+      ${s.status === 'CLOSED' ? '' : html`
+        <label>${t('findInvitee')}<input type="search" data-test="invitee-search" autocomplete="off" aria-describedby="find-help"
+          @input=${e => { searchText = e.target.value; draw(); }}></label>
+        <small class="muted" id="find-help">${t('findHelp')}</small>
+        <ul class="check-in-list" data-test="invitee-matches">${matches.map(i => html`
+          <li data-test="invitee-match"><span><strong>${i.name}</strong>
+            <span class="muted">· ${i.kind === 'DELEGATE' ? t('delegate') : i.village}</span></span>
+            ${i.checkedInAt ? html`<span class="muted" data-test="checked-in-at">${t('checkedInAt', timeVi(i.checkedInAt))}</span>`
+              : html`<button class="small primary" data-test="desk-check-in" @click=${() => checkIn(i)}>${t('checkIn')}</button>`}
+          </li>`)}</ul>
+        ${wanted.length >= 2 && !matches.length ? html`<p class="muted" data-test="no-match">${t('noMatch')}</p>` : ''}
+        <details><summary>${t('walkIn')}</summary>
+          <form class="stack" data-test="walk-in-form" @submit=${e => submitForm(e, conn, 'CheckInWalkIn', null, feedback.report)}>
+            <div class="row"><label>${t('name')}<input name="name" maxlength="100"></label>
+              <label>${t('village')}<input name="village" maxlength="100"></label></div>
+            <button data-test="walk-in-submit">${t('countWalkIn')}</button>
+          </form></details>`}
+    </section>`;
+}
+
+async function checkIn(invitation) {
+  feedback.report(await conn.command('CheckIn', { invitationId: invitation.id }), 'CheckIn', { name: invitation.name });
 }
 
 async function saveTopic(e, registrationId) {

@@ -1,7 +1,7 @@
 // Applies an event's patch to the state held by a screen (docs/protocol.md §4). Screens never
-// re-implement the rules: registrations merge by id, turns/minutes/conclusions are set by position,
-// every other key replaces the field.
-const BY_POSITION = new Set(['turns', 'minutes', 'conclusions']);
+// re-implement the rules: registrations merge by id, turns/minutes/conclusions/invitations/walk-ins
+// are set by position, every other key replaces the field.
+const BY_POSITION = new Set(['turns', 'minutes', 'conclusions', 'invitations', 'walkIns']);
 
 export function applyPatch(state, patch) {
   for (const [key, value] of Object.entries(patch || {})) {

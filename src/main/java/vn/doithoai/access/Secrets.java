@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Role tokens, join codes and attendee keys. Tokens are long and random and only their hash is
+ * Role tokens, join codes, personal codes and attendee keys. Tokens are long and random and only their hash is
  * stored; a join code is short enough to read aloud in a hall and has no look-alike characters.
  */
 public final class Secrets {
@@ -18,6 +18,12 @@ public final class Secrets {
     /** No 0/O, 1/I/L, 2/Z, 5/S, 8/B, 6/G: a join code read from a projector is typed right. */
     public static final String JOIN_ALPHABET = "ACDEFHJKMNPRTUVWXY3479";
     public static final int JOIN_CODE_LENGTH = 6;
+    /**
+     * A personal code on an invitation, typed at the door: shorter than a join code, so that nobody
+     * types one into the phone's join field and is told it is wrong. Unique within its meeting only
+     * (the rules refuse a repeat and the server draws again); it opens nothing, so it needs no more.
+     */
+    public static final int PERSONAL_CODE_LENGTH = 5;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern KEY_SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
@@ -43,8 +49,17 @@ public final class Secrets {
     }
 
     public static String newJoinCode() {
-        var code = new StringBuilder(JOIN_CODE_LENGTH);
-        for (int i = 0; i < JOIN_CODE_LENGTH; i++) {
+        return randomCode(JOIN_CODE_LENGTH);
+    }
+
+    /** The code printed on one invitation, in the join code's alphabet: read off paper, typed right. */
+    public static String newPersonalCode() {
+        return randomCode(PERSONAL_CODE_LENGTH);
+    }
+
+    private static String randomCode(int length) {
+        var code = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
             code.append(JOIN_ALPHABET.charAt(RANDOM.nextInt(JOIN_ALPHABET.length())));
         }
         return code.toString();

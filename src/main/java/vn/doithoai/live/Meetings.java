@@ -38,7 +38,7 @@ public final class Meetings {
 
     private static final Logger LOG = LoggerFactory.getLogger(Meetings.class);
     /** The roles that get a secret link; attendees join with the join code. */
-    public static final List<Role> LINKED_ROLES = List.of(Role.CHAIR, Role.SECRETARY, Role.DISPLAY);
+    public static final List<Role> LINKED_ROLES = List.of(Role.CHAIR, Role.SECRETARY, Role.DISPLAY, Role.DOOR);
 
     /** A new meeting: its id, join code and the role tokens, shown once and never stored. */
     public record Created(UUID meetingId, String joinCode, Map<Role, String> tokens) {
@@ -161,7 +161,7 @@ public final class Meetings {
                 .onSuccess(c -> LOG.info("Meeting {} created: «{}», join code {}", c.meetingId(), summary.title(), c.joinCode()));
     }
 
-    /** New secret links for the chair, the secretary and the display; the old ones stop working. */
+    /** New secret links for the chair, the secretary, the display and the door; the old ones stop working. */
     public Future<Map<Role, String>> replaceLinks(UUID meetingId) {
         Map<Role, String> tokens = newTokens();
         return directory.replaceTokens(meetingId, hashed(tokens)).map(v -> tokens);

@@ -14,6 +14,7 @@ public record Actor(Role role, String attendeeId) {
     public static final Actor DISPLAY = new Actor(Role.DISPLAY, null);
     public static final Actor ORGANISER = new Actor(Role.ORGANISER, null);
     public static final Actor SERVER = new Actor(Role.SERVER, null);
+    public static final Actor DOOR = new Actor(Role.DOOR, null);
 
     public Actor {
         Objects.requireNonNull(role, "role");
@@ -30,6 +31,7 @@ public record Actor(Role role, String attendeeId) {
             case DISPLAY -> DISPLAY;
             case ORGANISER -> ORGANISER;
             case SERVER -> SERVER;
+            case DOOR -> DOOR;
             case ATTENDEE -> throw new IllegalArgumentException("an attendee has an id");
         };
     }

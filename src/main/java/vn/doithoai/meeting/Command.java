@@ -12,6 +12,7 @@ import java.util.Set;
 
 import static vn.doithoai.meeting.Role.ATTENDEE;
 import static vn.doithoai.meeting.Role.CHAIR;
+import static vn.doithoai.meeting.Role.DOOR;
 import static vn.doithoai.meeting.Role.ORGANISER;
 import static vn.doithoai.meeting.Role.SECRETARY;
 import static vn.doithoai.meeting.Role.SERVER;
@@ -166,9 +167,9 @@ public sealed interface Command {
 
     // ---- registrations -------------------------------------------------------------------
 
-    /** From an attendee's phone. */
+    /** From an attendee's phone; {@code minutes}: the speaking time asked for, null for the rules' slot. */
     record Register(String name, String village, String group, String topic, String summary,
-                    String phone) implements Command {
+                    String phone, Integer minutes) implements Command {
         /** How many waiting registrations one phone may hold at once. */
         static final int PER_PHONE = 3;
 
@@ -191,14 +192,14 @@ public sealed interface Command {
                         "Mỗi điện thoại có tối đa " + PER_PHONE + " đăng ký đang chờ",
                         "One phone may hold at most " + PER_PHONE + " waiting registrations");
             }
-            return Registrations.register(s, name, village, group, topic, summary, phone, null,
+            return Registrations.register(s, name, village, group, topic, summary, phone, null, minutes,
                     Registration.Source.PHONE, c.actor().attendeeId());
         }
     }
 
     /** The secretary registers someone without a phone; the chair's closing of the list binds phones only. */
     record RegisterAtDesk(String name, String village, String group, String topic, String summary,
-                          String phone, String note) implements Command {
+                          String phone, String note, Integer minutes) implements Command {
         public Set<Role> roles() {
             return Set.of(SECRETARY, CHAIR);
         }
@@ -207,7 +208,7 @@ public sealed interface Command {
             if (s.status() == MeetingStatus.CLOSED) {
                 return Refusals.closed();
             }
-            return Registrations.register(s, name, village, group, topic, summary, phone, note,
+            return Registrations.register(s, name, village, group, topic, summary, phone, note, minutes,
                     Registration.Source.DESK, null);
         }
     }
@@ -309,7 +310,10 @@ public sealed interface Command {
 
     // ---- the floor -----------------------------------------------------------------------
 
-    /** Calls the first in the queue; seconds null means the rules' slot, else a slot for this speaker. */
+    /**
+     * Calls the first in the queue; seconds null means the time the speaker asked for, or the
+     * rules' slot, else a slot for this speaker.
+     */
     record CallNext(Integer seconds) implements Command {
         public Set<Role> roles() {
             return Set.of(CHAIR);
@@ -495,6 +499,57 @@ public sealed interface Command {
                 return Refusals.wrongState("Chưa hết giờ", "The time is not up");
             }
             return Decision.accept(new Event.SlotTimeUp(turnId));
+        }
+    }
+
+    // ---- attendance ----------------------------------------------------------------------
+
+    /**
+     * The organiser invites someone: a delegate (name, title, office) or a person of a village
+     * (name, village). {@code code} is the personal code printed on the invitation; the server makes
+     * it (random, so the rules cannot), and the rules refuse one already given in this meeting.
+     */
+    record AddInvitation(Invitation.Kind kind, String name, String title, String office, String village,
+                         String code) implements Command {
+        public Set<Role> roles() {
+            return Set.of(ORGANISER);
+        }
+
+        public Decision decide(MeetingState s, Context c) {
+            return Attendance.invite(s, kind, name, title, office, village, code);
+        }
+    }
+
+    /** The organiser takes an invitation back; one already checked in stays. */
+    record RemoveInvitation(int invitationId) implements Command {
+        public Set<Role> roles() {
+            return Set.of(ORGANISER);
+        }
+
+        public Decision decide(MeetingState s, Context c) {
+            return Attendance.remove(s, invitationId);
+        }
+    }
+
+    /** An invited person arrives: at the door by the personal code, at the desk by code or by the invitation found by name. */
+    record CheckIn(String code, Integer invitationId) implements Command {
+        public Set<Role> roles() {
+            return Set.of(DOOR, SECRETARY);
+        }
+
+        public Decision decide(MeetingState s, Context c) {
+            return Attendance.checkIn(s, c, code, invitationId);
+        }
+    }
+
+    /** Someone without an invitation is counted in; the name and village only if they give them. */
+    record CheckInWalkIn(String name, String village) implements Command {
+        public Set<Role> roles() {
+            return Set.of(DOOR, SECRETARY);
+        }
+
+        public Decision decide(MeetingState s, Context c) {
+            return Attendance.walkIn(s, c, name, village);
         }
     }
 

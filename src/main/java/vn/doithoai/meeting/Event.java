@@ -57,13 +57,17 @@ public sealed interface Event {
         }
     }
 
-    /** {@code phone}, {@code note} and {@code attendeeId} are private (see {@link Visibility}). */
+    /**
+     * {@code phone}, {@code note} and {@code attendeeId} are private (see {@link Visibility});
+     * {@code minutes}: the speaking time asked for, null for the rules' slot.
+     */
     record SpeakerRegistered(int registrationId, String name, String village, String group,
                              String topic, String summary, String phone, String note,
-                             Registration.Source source, String attendeeId) implements Event {
+                             Registration.Source source, String attendeeId, Integer minutes) implements Event {
+
         public MeetingState apply(MeetingState s, Instant at) {
             var registration = new Registration(registrationId, name, village, group, topic, summary,
-                    phone, note, source, attendeeId, Registration.Status.WAITING, at, null, null);
+                    phone, note, source, attendeeId, Registration.Status.WAITING, at, null, null, minutes);
             return s.withRegistration(registration).withQueue(Queue.placeNew(s, registration));
         }
     }
@@ -207,6 +211,37 @@ public sealed interface Event {
             Conclusion earlier = s.conclusion(conclusionId).orElseThrow();
             return s.withConclusion(new Conclusion(conclusionId, text, outcome, office, deadline,
                     turnIds, at, earlier.revision() + 1));
+        }
+    }
+
+    // ---- attendance ----------------------------------------------------------------------
+
+    /** {@code name}, {@code title}, {@code office}, {@code village} and {@code code} are for staff and the door only. */
+    record InvitationAdded(int invitationId, Invitation.Kind kind, String name, String title, String office,
+                           String village, String code) implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            return s.withInvitation(new Invitation(invitationId, kind, name, title, office, village, code,
+                    false, null, null));
+        }
+    }
+
+    record InvitationRemoved(int invitationId) implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            return s.withInvitation(s.invitation(invitationId).orElseThrow().withRemoved());
+        }
+    }
+
+    /**
+     * Someone arrived, at {@code by} (the door or the desk): an invited person ({@code invitationId}),
+     * or one without an invitation ({@code walkInId}, with a name and village if they gave them;
+     * those are for staff and the door only). The time is the event's own.
+     */
+    record CheckedIn(Integer invitationId, Integer walkInId, String name, String village, Role by) implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            if (invitationId != null) {
+                return s.withInvitation(s.invitation(invitationId).orElseThrow().checkedIn(at, by));
+            }
+            return s.withWalkIn(new WalkIn(walkInId, name, village, at, by));
         }
     }
 

@@ -15,14 +15,18 @@ import java.util.Optional;
  * @param queue  ids of the waiting registrations, in speaking order
  * @param floor  the turn that holds the floor now, or null
  * @param turns  the turns that have ended, in order
+ * @param invitations the people invited, by id (1, 2, 3…), those taken back included
+ * @param walkIns     the people counted in without an invitation, in order
+ * @param headCount   who is present, as numbers: what the hall may see of attendance
  */
 public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boolean listOpen,
                            Map<Integer, Registration> registrations, List<Integer> queue, Turn floor,
                            List<Turn> turns, List<MinuteEntry> minutes, List<Conclusion> conclusions,
-                           Instant startedAt, Instant closedAt) {
+                           Instant startedAt, Instant closedAt, List<Invitation> invitations, List<WalkIn> walkIns,
+                           HeadCount headCount) {
 
     public static final MeetingState NEW = new MeetingState(null, MeetingStatus.SCHEDULED, -1, true,
-            Map.of(), List.of(), null, List.of(), List.of(), List.of(), null, null);
+            Map.of(), List.of(), null, List.of(), List.of(), List.of(), null, null, List.of(), List.of(), HeadCount.NONE);
 
     public MeetingState {
         // Every event makes a new state: the registrations are copied only when they change, and
@@ -32,6 +36,10 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
         turns = List.copyOf(turns);
         minutes = List.copyOf(minutes);
         conclusions = List.copyOf(conclusions);
+        // A snapshot from before attendance was recorded has none.
+        invitations = invitations == null ? List.of() : List.copyOf(invitations);
+        walkIns = walkIns == null ? List.of() : List.copyOf(walkIns);
+        headCount = headCount == null ? HeadCount.of(invitations, walkIns.size()) : headCount;
     }
 
     public Optional<Registration> registration(int id) {
@@ -66,6 +74,23 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
         return minutes.size() + 1;
     }
 
+    int nextInvitationId() {
+        return invitations.size() + 1;
+    }
+
+    int nextWalkInId() {
+        return walkIns.size() + 1;
+    }
+
+    public Optional<Invitation> invitation(int id) {
+        return id >= 1 && id <= invitations.size() ? Optional.of(invitations.get(id - 1)) : Optional.empty();
+    }
+
+    /** The invitation with this personal code (normalized), taken back or not. */
+    Optional<Invitation> invitationByCode(String code) {
+        return invitations.stream().filter(i -> i.code().equals(code)).findFirst();
+    }
+
     int nextConclusionId() {
         return conclusions.size() + 1;
     }
@@ -86,38 +111,38 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
 
     MeetingState withSetup(Setup newSetup) {
         return new MeetingState(newSetup, status, stepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, conclusions, startedAt, closedAt);
+                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount);
     }
 
     MeetingState withStatus(MeetingStatus newStatus, Instant newStartedAt, Instant newClosedAt) {
         return new MeetingState(setup, newStatus, stepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, conclusions, newStartedAt, newClosedAt);
+                turns, minutes, conclusions, newStartedAt, newClosedAt, invitations, walkIns, headCount);
     }
 
     MeetingState withStep(int newStepIndex) {
         return new MeetingState(setup, status, newStepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, conclusions, startedAt, closedAt);
+                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount);
     }
 
     MeetingState withListOpen(boolean open) {
         return new MeetingState(setup, status, stepIndex, open, registrations, queue, floor, turns,
-                minutes, conclusions, startedAt, closedAt);
+                minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount);
     }
 
     MeetingState withRegistration(Registration registration) {
         var changed = ((RegistrationTable) registrations).with(registration);
         return new MeetingState(setup, status, stepIndex, listOpen, changed, queue, floor, turns,
-                minutes, conclusions, startedAt, closedAt);
+                minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount);
     }
 
     MeetingState withQueue(List<Integer> newQueue) {
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, newQueue, floor,
-                turns, minutes, conclusions, startedAt, closedAt);
+                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount);
     }
 
     MeetingState withFloor(Turn newFloor) {
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, newFloor,
-                turns, minutes, conclusions, startedAt, closedAt);
+                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount);
     }
 
     /** The floor's turn ends and joins the history. */
@@ -125,7 +150,7 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
         var history = new ArrayList<>(turns);
         history.add(ended);
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, null,
-                history, minutes, conclusions, startedAt, closedAt);
+                history, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount);
     }
 
     MeetingState withMinute(MinuteEntry entry) {
@@ -136,7 +161,7 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
             changed.add(entry);
         }
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, floor,
-                turns, changed, conclusions, startedAt, closedAt);
+                turns, changed, conclusions, startedAt, closedAt, invitations, walkIns, headCount);
     }
 
     MeetingState withConclusion(Conclusion conclusion) {
@@ -147,7 +172,26 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
             changed.add(conclusion);
         }
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, changed, startedAt, closedAt);
+                turns, minutes, changed, startedAt, closedAt, invitations, walkIns, headCount);
+    }
+
+    /** An invitation added or changed; the head count follows. */
+    MeetingState withInvitation(Invitation invitation) {
+        var changed = new ArrayList<>(invitations);
+        if (invitation.id() <= changed.size()) {
+            changed.set(invitation.id() - 1, invitation);
+        } else {
+            changed.add(invitation);
+        }
+        return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, floor,
+                turns, minutes, conclusions, startedAt, closedAt, changed, walkIns, HeadCount.of(changed, walkIns.size()));
+    }
+
+    MeetingState withWalkIn(WalkIn walkIn) {
+        var more = new ArrayList<>(walkIns);
+        more.add(walkIn);
+        return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, floor,
+                turns, minutes, conclusions, startedAt, closedAt, invitations, more, HeadCount.of(invitations, more.size()));
     }
 
     /** An automatic line of the minutes, tied to the current step. */

@@ -7,11 +7,14 @@ import java.time.Instant;
 /**
  * A request to speak. {@code phone} and {@code note} are private: only staff and, for the phone,
  * the registering attendee ever see them (see {@link Visibility}).
+ *
+ * @param minutesAsked the speaking time asked for (plan 004 II.3.3: people speak "for the time they
+ *                     registered"), within the rules' slot; null: the slot
  */
 public record Registration(int id, String name, String village, String group, String topic,
                            String summary, String phone, String note, Source source,
                            String attendeeId, Status status, Instant registeredAt,
-                           String refusalGround, String refusalText) {
+                           String refusalGround, String refusalText, Integer minutesAsked) {
 
     public enum Source { PHONE, DESK }
 
@@ -26,23 +29,23 @@ public record Registration(int id, String name, String village, String group, St
 
     Registration withStatus(Status newStatus) {
         return new Registration(id, name, village, group, topic, summary, phone, note, source,
-                attendeeId, newStatus, registeredAt, refusalGround, refusalText);
+                attendeeId, newStatus, registeredAt, refusalGround, refusalText, minutesAsked);
     }
 
     Registration refused(String ground, String text) {
         return new Registration(id, name, village, group, topic, summary, phone, note, source,
-                attendeeId, Status.REFUSED, registeredAt, ground, text);
+                attendeeId, Status.REFUSED, registeredAt, ground, text, minutesAsked);
     }
 
     Registration edited(String newTopic, String newSummary, String newNote) {
         return new Registration(id, name, village, group, newTopic, newSummary, phone, newNote,
-                source, attendeeId, status, registeredAt, refusalGround, refusalText);
+                source, attendeeId, status, registeredAt, refusalGround, refusalText, minutesAsked);
     }
 
     /** As the attendee who registered it sees it: everything but the secretary's note. */
     Registration withoutNote() {
         return new Registration(id, name, village, group, topic, summary, phone, null, source,
-                attendeeId, status, registeredAt, refusalGround, refusalText);
+                attendeeId, status, registeredAt, refusalGround, refusalText, minutesAsked);
     }
 
     /** The same person across registrations: the phone that sent them, or name and village. */

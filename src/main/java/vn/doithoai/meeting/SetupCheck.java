@@ -66,6 +66,10 @@ final class SetupCheck {
             return new Refusal(Refusal.FIELD_INVALID, "Số người đăng ký mỗi thôn phải từ 0 (không giới hạn) đến 1000",
                     "Registrations per village must be between 0 (no cap) and 1000");
         }
+        if (r.invitesPerVillage() < 0 || r.invitesPerVillage() > 1000) {
+            return new Refusal(Refusal.FIELD_INVALID, "Số người được mời mỗi thôn phải từ 0 (không giới hạn) đến 1000",
+                    "Invitations per village must be between 0 (no cap) and 1000");
+        }
         return null;
     }
 }

@@ -13,6 +13,9 @@ import java.util.Objects;
  */
 public record StatePatch(Map<String, Object> parts) {
 
+    private static final String INVITATIONS = "invitations";
+    private static final String WALK_INS = "walkIns";
+
     public StatePatch {
         parts = java.util.Collections.unmodifiableMap(parts);
     }
@@ -40,6 +43,9 @@ public record StatePatch(Map<String, Object> parts) {
         list(parts, "turns", before.turns(), after.turns());
         list(parts, "minutes", before.minutes(), after.minutes());
         list(parts, "conclusions", before.conclusions(), after.conclusions());
+        list(parts, INVITATIONS, before.invitations(), after.invitations());
+        list(parts, WALK_INS, before.walkIns(), after.walkIns());
+        field(parts, "headCount", before.headCount(), after.headCount());
         return new StatePatch(parts);
     }
 
@@ -112,22 +118,32 @@ public record StatePatch(Map<String, Object> parts) {
 
     /**
      * The same patch as {@code viewer} may see it. Staff hold every registration and need no
-     * {@code next}; a display or a phone gets {@code next} and, of the registrations, only the
-     * viewer's own (see {@link Visibility}).
+     * {@code next}; a display or a phone gets {@code next}, of the registrations only the viewer's
+     * own, and of attendance only the head count; the door keeps the invitations and walk-ins
+     * (see {@link Visibility}).
      */
     public StatePatch visibleTo(Visibility.Viewer viewer) {
         if (viewer.role().isStaff()) {
             return forStaff();
         }
-        if (registrations().isEmpty()) {
+        boolean hidesAttendance = !viewer.role().seesInvitations()
+                && (parts.containsKey(INVITATIONS) || parts.containsKey(WALK_INS));
+        if (registrations().isEmpty() && !hidesAttendance) {
             return this;
         }
-        var mine = Visibility.own(registrations(), viewer);
-        if (mine.isEmpty()) {
-            return without("registrations");
-        }
         var copy = new LinkedHashMap<>(parts);
-        copy.put("registrations", mine);
+        if (hidesAttendance) {
+            copy.remove(INVITATIONS);
+            copy.remove(WALK_INS);
+        }
+        if (!registrations().isEmpty()) {
+            var mine = Visibility.own(registrations(), viewer);
+            if (mine.isEmpty()) {
+                copy.remove("registrations");
+            } else {
+                copy.put("registrations", mine);
+            }
+        }
         return new StatePatch(copy);
     }
 

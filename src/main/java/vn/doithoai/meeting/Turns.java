@@ -13,15 +13,24 @@ final class Turns {
     private Turns() {
     }
 
-    /** Calls a waiting registration; whoever holds the floor steps down first. */
+    /**
+     * Calls a waiting registration; whoever holds the floor steps down first. Without seconds from
+     * the chair, the speaker gets the time asked for at registration when it is less than the
+     * rules' slot (the organiser may have shortened the slot since), else the slot.
+     */
     static Decision call(MeetingState s, Command.Context c, int registrationId, Integer seconds) {
         var events = new ArrayList<Event>();
         if (s.hasActiveTurn()) {
             events.add(end(s.floor(), c.now(), null, null));
         }
-        long allowed = 1000L * (seconds == null ? s.setup().rules().slotSeconds() : seconds);
+        long allowed = 1000L * (seconds != null ? seconds : slotFor(s, s.registrations().get(registrationId)));
         events.add(new Event.SpeakerCalled(s.nextTurnId(), registrationId, allowed));
         return Decision.accept(events);
+    }
+
+    private static long slotFor(MeetingState s, Registration r) {
+        long slot = s.setup().rules().slotSeconds();
+        return r.minutesAsked() == null ? slot : Math.min(slot, r.minutesAsked() * 60L);
     }
 
     static Event.TurnEnded end(Turn t, Instant now, RefusalGround ground, String text) {

@@ -1,6 +1,7 @@
 package vn.doithoai.meeting;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,6 +9,8 @@ import java.util.Map;
  * as ids and the next speakers by name and village ({@link NextSpeaker}), but not other people's
  * registrations: no phone numbers, notes, topics or summaries, nor which phone registered whom.
  * An attendee sees its own registrations, with its phone number, but not the secretary's note.
+ * Of attendance, displays and phones see the head count only, never who was invited or came;
+ * the door sees the invitations it checks in, and of registrations what a display sees.
  */
 public final class Visibility {
 
@@ -37,18 +40,21 @@ public final class Visibility {
 
     /**
      * Whether the hall (display and phones) may see the event a moment late: people registering,
-     * withdrawing or editing, and the secretary's minutes. What the chair does to the floor, the
+     * withdrawing or editing, the secretary's minutes, and people arriving (the head count moves
+     * once a second when a crowd comes in at the door). What the chair does to the floor, the
      * clock, the program and the list is never held back.
      */
     public static boolean hallMayWaitFor(Event event) {
         return event instanceof Event.SpeakerRegistered || event instanceof Event.RegistrationWithdrawn
                 || event instanceof Event.RegistrationEdited || event instanceof Event.MinuteRecorded
-                || event instanceof Event.MinuteCorrected;
+                || event instanceof Event.MinuteCorrected || event instanceof Event.InvitationAdded
+                || event instanceof Event.InvitationRemoved || event instanceof Event.CheckedIn;
     }
 
     /** Whether an event reads differently for some viewers (so it can't be sent the same to all). */
     public static boolean hasPrivateData(Event event) {
-        return event instanceof Event.SpeakerRegistered || event instanceof Event.RegistrationEdited;
+        return event instanceof Event.SpeakerRegistered || event instanceof Event.RegistrationEdited
+                || event instanceof Event.InvitationAdded || event instanceof Event.CheckedIn;
     }
 
     /**
@@ -60,12 +66,20 @@ public final class Visibility {
         if (viewer.role().isStaff()) {
             return event;
         }
+        if (event instanceof Event.InvitationAdded i) {
+            return viewer.role().seesInvitations() ? event
+                    : new Event.InvitationAdded(i.invitationId(), i.kind(), null, null, null, null, null);
+        }
+        if (event instanceof Event.CheckedIn c) {
+            return viewer.role().seesInvitations() ? event
+                    : new Event.CheckedIn(c.invitationId(), c.walkInId(), null, null, c.by());
+        }
         if (event instanceof Event.SpeakerRegistered r) {
             return own
                     ? new Event.SpeakerRegistered(r.registrationId(), r.name(), r.village(), r.group(), r.topic(),
-                            r.summary(), r.phone(), null, r.source(), r.attendeeId())
+                            r.summary(), r.phone(), null, r.source(), r.attendeeId(), r.minutes())
                     : new Event.SpeakerRegistered(r.registrationId(), r.name(), r.village(), null, null,
-                            null, null, null, r.source(), null);
+                            null, null, null, r.source(), null, null);
         }
         if (event instanceof Event.RegistrationEdited e) {
             return own ? new Event.RegistrationEdited(e.registrationId(), e.topic(), e.summary(), null)
@@ -79,11 +93,15 @@ public final class Visibility {
         return viewer.role().isStaff() ? s : publicState(s, viewer);
     }
 
-    /** The state without other people's registrations; an attendee keeps its own, without the note. */
+    /**
+     * The state without other people's registrations; an attendee keeps its own, without the note.
+     * The invitations and walk-ins only for the door.
+     */
     public static PublicState publicState(MeetingState s, Viewer viewer) {
+        boolean door = viewer.role().seesInvitations();
         return new PublicState(s.setup(), s.status(), s.stepIndex(), s.listOpen(), own(s.registrations(), viewer),
                 s.queue(), NextSpeaker.of(s), s.floor(), s.turns(), s.minutes(), s.conclusions(), s.startedAt(),
-                s.closedAt());
+                s.closedAt(), door ? s.invitations() : List.of(), door ? s.walkIns() : List.of(), s.headCount());
     }
 
     /** Of these registrations, the viewer's own (an attendee's), as it may see them: without the note. */

@@ -18,4 +18,7 @@ public record Refusal(String code, String vi, String en) {
     public static final String VILLAGE_CAP_REACHED = "VILLAGE_CAP_REACHED";
     public static final String PHONE_CAP_REACHED = "PHONE_CAP_REACHED";
     public static final String NO_TURN = "NO_TURN";
+    public static final String ALREADY_CHECKED_IN = "ALREADY_CHECKED_IN";
+    /** A personal code given twice in one meeting: the server makes another and asks again. */
+    public static final String CODE_TAKEN = "CODE_TAKEN";
 }

@@ -34,6 +34,9 @@ public final class Frames {
     private static final String UTF8_STAFF = "utf8:" + STAFF;
     private static final String UTF8_PUBLIC = "utf8:" + PUBLIC_AUDIENCE;
     private static final String OWNERS = "owners";
+    /** The door: the public view, and the invitations it checks in. */
+    private static final String DOOR = "door";
+    private static final String OWN = "own:";
 
     private Frames() {
     }
@@ -54,7 +57,7 @@ public final class Frames {
         if (audience.equals(STAFF)) {
             return p.rendered(audience, () -> render(p, p.payload(), p.actor().label(), p.staffPatch()));
         }
-        boolean own = !audience.equals(PUBLIC_AUDIENCE);
+        boolean own = audience.startsWith(OWN);
         return p.rendered(audience, () -> render(p,
                 Visibility.hasPrivateData(p.event()) ? Json.write(Visibility.event(p.event(), viewer, own)) : p.payload(),
                 p.actor().role().name().toLowerCase(), Json.write(p.patch().visibleTo(viewer).parts())));
@@ -78,7 +81,7 @@ public final class Frames {
     }
 
     /**
-     * A large round for a display or a phone: one frame with the merged patch and how many events
+     * A large round for a display or a phone (not the door, which sees more): one frame with the merged patch and how many events
      * of each kind it holds, the same bytes for every such screen. Private data never goes in it; an attendee
      * whose own registrations are in the round gets them in an {@link #own} frame after it.
      */
@@ -112,16 +115,19 @@ public final class Frames {
                 + Json.write(java.util.Map.of("registrations", mine)) + "}";
     }
 
-    /** Who reads an event the same way: staff, the public, or one attendee whose own registration it touches. */
+    /** Who reads an event the same way: staff, the door, the public, or one attendee whose own registration it touches. */
     private static String audience(Published p, Visibility.Viewer viewer) {
         if (viewer.role().isStaff()) {
             return STAFF;
+        }
+        if (viewer.role().seesInvitations()) {
+            return DOOR;
         }
         if (viewer.attendeeId() == null) {
             return PUBLIC_AUDIENCE;
         }
         return p.rendered(OWNERS, () -> ownersTouched(p)).contains(viewer.attendeeId())
-                ? "own:" + viewer.attendeeId() : PUBLIC_AUDIENCE;
+                ? OWN + viewer.attendeeId() : PUBLIC_AUDIENCE;
     }
 
     /**

@@ -95,7 +95,10 @@ final class Rest {
         Problem.of(Problem.INTERNAL, "Lỗi máy chủ, không có gì thay đổi", "Server error; nothing changed").send(ctx, 500);
     }
 
-    /** A refusal of the rules: nothing changed. 404 for what does not exist, 409 for a wrong state, else 400. */
+    /**
+     * A refusal of the rules: nothing changed. 404 for what does not exist, 409 for a wrong state
+     * or a cap already reached, else 400.
+     */
     static void refuse(RoutingContext ctx, Refusal refusal) {
         Problem.of(refusal).send(ctx, status(refusal));
     }
@@ -103,7 +106,7 @@ final class Rest {
     static int status(Refusal refusal) {
         return switch (refusal.code()) {
             case Refusal.NOT_FOUND -> 404;
-            case Refusal.WRONG_STATE -> 409;
+            case Refusal.WRONG_STATE, Refusal.VILLAGE_CAP_REACHED -> 409;
             default -> 400;
         };
     }

@@ -32,6 +32,8 @@ public final class RestApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestApi.class);
     static final int MAX_BODY = 64 * 1024;
+    /** The meeting a request under /api/meetings/:meetingId is about, once {@link #meetingAccess} let it through. */
+    private static final String MEETING = "meeting";
 
     record NewCommune(String name, String province) {
     }
@@ -43,6 +45,7 @@ public final class RestApi {
     private final RecordChain chain;
     private final RateLimits limits;
     private final OfficeApi offices;
+    private final InvitationApi invitations;
 
     /** {@code databaseUp}: whether PostgreSQL answers now (the health endpoint says it). */
     public RestApi(Directory directory, Meetings meetings, RecordChain chain, String publicUrl, BooleanSupplier databaseUp,
@@ -54,6 +57,7 @@ public final class RestApi {
         this.meetings = meetings;
         this.publicUrl = publicUrl;
         this.databaseUp = databaseUp;
+        this.invitations = new InvitationApi(meetings);
     }
 
     public void mount(Router router, StaffGate gate) {
@@ -74,6 +78,12 @@ public final class RestApi {
         router.put("/api/meetings/:meetingId/setup").handler(this::changeSetup);
         router.post("/api/meetings/:meetingId/links").handler(this::replaceLinks);
         router.get("/api/meetings/:meetingId/verify").handler(this::verifyRecord);
+        invitations.mount(router);
+    }
+
+    /** The meeting's row, for a route under {@code /api/meetings/:meetingId}. */
+    static Directory.MeetingRow meeting(RoutingContext ctx) {
+        return ctx.get(MEETING);
     }
 
     /** 200 while PostgreSQL answers; 503 while it does not (commands are refused meanwhile). */
@@ -149,6 +159,7 @@ public final class RestApi {
                 Problem.notFound("hội nghị", "meeting").send(ctx, 404);
             } else if (StaffGate.allowed(ctx, ctx.request().method() == HttpMethod.GET ? Action.READ : Action.MANAGE_MEETINGS,
                     found.result().get().communeId())) {
+                ctx.put(MEETING, found.result().get());
                 ctx.next();
             }
         }));

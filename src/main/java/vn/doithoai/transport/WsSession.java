@@ -161,7 +161,8 @@ final class WsSession implements Subscriber {
      */
     @Override
     public void deliver(Round round) {
-        if (viewer.role().isStaff() || round.events().size() <= Frames.BATCH_OVER) {
+        // The merged frame is the hall's: staff and the door, who see more, get each event.
+        if (viewer.role().seesInvitations() || round.events().size() <= Frames.BATCH_OVER) {
             for (Published event : round.events()) {
                 write(Frames.eventFrame(event, viewer));
             }

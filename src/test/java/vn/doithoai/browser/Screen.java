@@ -173,10 +173,14 @@ final class Screen implements AutoCloseable {
     }
 
     void shot(String moment) {
+        shotAs(String.format("%02d-%s-%s.png", SHOT_NUMBER.incrementAndGet(), name, moment));
+    }
+
+    /** A screenshot under a name of its own, for a picture people look for by name (e.g. door-360.png). */
+    void shotAs(String fileName) {
         try {
             Files.createDirectories(SHOTS);
-            byte[] png = driver.getScreenshotAs(OutputType.BYTES);
-            Files.write(SHOTS.resolve(String.format("%02d-%s-%s.png", SHOT_NUMBER.incrementAndGet(), name, moment)), png);
+            Files.write(SHOTS.resolve(fileName), driver.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

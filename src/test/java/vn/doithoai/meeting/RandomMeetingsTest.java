@@ -155,8 +155,8 @@ class RandomMeetingsTest {
             case 3 -> new Command.CloseList();
             case 4 -> new Command.ReopenList();
             case 5 -> r.nextInt(4) == 0 ? new Command.CloseMeeting() : new Command.CallNext(seconds);
-            case 6, 7, 8 -> new Command.Register(text(r), village(r), text(r), text(r), text(r), r.nextBoolean() ? null : text(r));
-            case 9 -> new Command.RegisterAtDesk(text(r), village(r), text(r), text(r), text(r), null, text(r));
+            case 6, 7, 8 -> new Command.Register(text(r), village(r), text(r), text(r), text(r), r.nextBoolean() ? null : text(r), null);
+            case 9 -> new Command.RegisterAtDesk(text(r), village(r), text(r), text(r), text(r), null, text(r), null);
             case 10 -> new Command.Withdraw(id.apply(registrations));
             case 11 -> new Command.EditRegistration(id.apply(registrations), text(r), text(r), text(r));
             case 12 -> new Command.MoveRegistration(id.apply(registrations), r.nextInt(12) - 3);

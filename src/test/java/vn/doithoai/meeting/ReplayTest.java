@@ -34,7 +34,7 @@ class ReplayTest {
         m.advanceSeconds(30);
         int nam = ((Event.SpeakerRegistered) m.ok(SECRETARY, new Command.RegisterAtDesk("Nguyễn Văn Nam",
                 "Hội Cựu chiến binh", "Cựu chiến binh", "Chế độ chính sách", "Chưa được hưởng trợ cấp", "0912 000 111",
-                "Không có điện thoại")).get(0)).registrationId();
+                "Không có điện thoại", null)).get(0)).registrationId();
         int lan = m.register("phone-lan", "Phạm Thị Lan", "Thôn 3", "Nước sạch");
         int tuan = m.register("phone-tuan", "Đỗ Văn Tuấn", "Thôn 4", "Tranh chấp đất đã xử lý");
 
@@ -54,7 +54,7 @@ class ReplayTest {
         m.advanceSeconds(60);
         m.ok(CHAIR, new Command.AdvanceStep(null));
         m.ok(CHAIR, new Command.CloseList());
-        m.refused(phone("phone-late"), new Command.Register("Vũ Văn Muộn", "Thôn 5", null, "Đến muộn", null, null));
+        m.refused(phone("phone-late"), new Command.Register("Vũ Văn Muộn", "Thôn 5", null, "Đến muộn", null, null, null));
         m.refused(CHAIR, new Command.AdvanceStep(2));
         m.ok(CHAIR, new Command.MoveRegistration(lan, 0));
         m.ok(CHAIR, new Command.RefuseRegistration(tuan, RefusalGround.CASE_FINALLY_DECIDED, "Quyết định số 45/QĐ-UBND"));

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.doithoai.meeting.Role.ATTENDEE;
 import static vn.doithoai.meeting.Role.CHAIR;
+import static vn.doithoai.meeting.Role.DOOR;
 import static vn.doithoai.meeting.Role.ORGANISER;
 import static vn.doithoai.meeting.Role.SECRETARY;
 import static vn.doithoai.meeting.Role.SERVER;
@@ -35,8 +36,8 @@ class RolesTest {
         table.put(new Command.CloseList(), Set.of(CHAIR));
         table.put(new Command.ReopenList(), Set.of(CHAIR));
         table.put(new Command.CloseMeeting(), Set.of(CHAIR));
-        table.put(new Command.Register("Hòa", "Thôn 1", null, "Đường", null, null), Set.of(ATTENDEE));
-        table.put(new Command.RegisterAtDesk("Mai", "Thôn 2", null, "Điện", null, null, null), Set.of(SECRETARY, CHAIR));
+        table.put(new Command.Register("Hòa", "Thôn 1", null, "Đường", null, null, null), Set.of(ATTENDEE));
+        table.put(new Command.RegisterAtDesk("Mai", "Thôn 2", null, "Điện", null, null, null, null), Set.of(SECRETARY, CHAIR));
         table.put(new Command.Withdraw(1), Set.of(ATTENDEE, SECRETARY));
         table.put(new Command.EditRegistration(1, "Đường", null, null), Set.of(SECRETARY, CHAIR));
         table.put(new Command.MoveRegistration(1, 1), Set.of(CHAIR));
@@ -55,6 +56,10 @@ class RolesTest {
         table.put(new Command.CorrectMinute(2, "Sửa."), Set.of(SECRETARY));
         table.put(new Command.RecordConclusion("Kết luận.", Outcome.ANSWERED, null, null, null), Set.of(CHAIR, SECRETARY));
         table.put(new Command.CorrectConclusion(1, "Sửa.", Outcome.ANSWERED, null, null, null), Set.of(CHAIR, SECRETARY));
+        table.put(new Command.AddInvitation(Invitation.Kind.INVITEE, "Hòa", null, null, "Thôn 1", "ACDEF"), Set.of(ORGANISER));
+        table.put(new Command.RemoveInvitation(1), Set.of(ORGANISER));
+        table.put(new Command.CheckIn("ACDEF", null), Set.of(DOOR, SECRETARY));
+        table.put(new Command.CheckInWalkIn(null, null), Set.of(DOOR, SECRETARY));
         return table;
     }
 
@@ -140,7 +145,7 @@ class RolesTest {
     @Test
     void anActorLabelRoundTrips() {
         for (Actor actor : List.of(Actor.CHAIR, Actor.SECRETARY, Actor.DISPLAY, Actor.ORGANISER, Actor.SERVER,
-                Actor.attendee("3f9a:b"))) {
+                Actor.DOOR, Actor.attendee("3f9a:b"))) {
             assertThat(Actor.fromLabel(actor.label())).isEqualTo(actor);
         }
         assertThat(Actor.attendee("3f9a").label()).isEqualTo("attendee:3f9a");
