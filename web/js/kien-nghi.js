@@ -26,7 +26,8 @@ const ENGLISH = {
   toTracking: 'Have a tracking code? Follow a petition',
 };
 const CHOOSE = ['— Chọn xã —', '— Choose the commune —'];
-const NO_COMMUNES = ['Không tải được danh sách xã; hãy tải lại trang.', 'The list of communes could not be loaded; reload the page.'];
+const NOT_LOADED = ['Không tải được danh sách xã; hãy tải lại trang.', 'The list of communes could not be loaded; reload the page.'];
+const NO_COMMUNES = ['Chưa có xã nào nhận kiến nghị trực tuyến.', 'No commune takes petitions online yet.'];
 
 const form = document.getElementById('petition');
 const communeSelect = document.getElementById('commune');
@@ -34,7 +35,7 @@ const fieldSelect = document.getElementById('field');
 const problemLine = document.getElementById('problem');
 const send = document.getElementById('send');
 const done = document.getElementById('done');
-let communes = [];
+let communes = null;  // null until loaded
 let fields = [];
 let problem = null;   // what to say: the server's {vi, en}, or a pair of this page
 let sending = false;
@@ -44,7 +45,7 @@ const text = what => (Array.isArray(what) ? say(what) : pickText(what));
 /** The lists, in the current language, keeping what is chosen. */
 function draw() {
   const commune = communeSelect.value;
-  if (communes.length) {
+  if (communes) {
     communeSelect.replaceChildren(el('option', { value: '' }, say(CHOOSE)),
       ...communes.map(c => el('option', { value: c.id }, c.province ? `${c.name} — ${c.province}` : c.name)));
     communeSelect.value = commune || (communes.length === 1 ? communes[0].id : '');
@@ -58,7 +59,7 @@ function draw() {
 async function load() {
   const [c, o] = await Promise.all([call('GET', '/api/public/communes'), call('GET', '/api/public/petition-options')]);
   if (c.status === 200) communes = c.data.communes;
-  else problem = NO_COMMUNES;
+  problem = c.status !== 200 ? NOT_LOADED : communes.length ? null : NO_COMMUNES;
   if (o.status === 200) fields = o.data.fields;
   draw();
 }

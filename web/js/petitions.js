@@ -176,8 +176,11 @@ async function loadCommunes() {
   if (o.ok) options = o.data;
   communes = c.ok ? c.data : [];
   panel = mayRecord() ? 'new' : 'petition';
+  // A link to one petition (/petitions#<id>) opens its commune's list with it.
   const wanted = location.hash.slice(1);
-  await pickCommune(communes.some(x => x.id === communeId) ? communeId : communes.length ? communes[0].id : null);
+  const linked = wanted ? await api('GET', `/api/petitions/${encodeURIComponent(wanted)}`) : null;
+  const home = linked && linked.ok ? linked.data.petition.communeId : communeId;
+  await pickCommune(communes.some(x => x.id === home) ? home : communes.length ? communes[0].id : null);
   if (wanted) await openPetition(wanted);
 }
 
@@ -233,7 +236,7 @@ function turnPage(to) {
 }
 
 async function openPetition(id) {
-  const answer = await api('GET', `/api/petitions/${id}`);
+  const answer = await api('GET', `/api/petitions/${encodeURIComponent(id)}`);
   if (answer.status === 401) return;
   if (!answer.ok) {
     notice = { kind: 'error', say: () => errorText(answer.data) };
@@ -419,7 +422,8 @@ function draw() {
   } else if (!session.account) {
     view = html`${head('')}${session.signInForm()}`;
   } else {
-    view = html`${head(session.bar({ href: '/organiser', test: 'meetings-link', label: 'meetingsPage' }))}
+    view = html`${head(session.bar({ href: '/organiser', test: 'meetings-link', label: 'meetingsPage' },
+      isAdmin(session.account) ? { href: '/accounts', test: 'accounts-link', label: 'accountsPage' } : null))}
       ${session.passwordPanel()}${desk()}`;
   }
   render(view, document.getElementById('app'));

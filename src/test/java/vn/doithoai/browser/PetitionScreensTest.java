@@ -233,6 +233,8 @@ class PetitionScreensTest {
             staff.awaitText("notice", "Đánh dấu nhạy cảm");
             assertThat(staff.text("detail")).contains("Nhạy cảm");
             assertThat(staff.all("step-not-sensitive")).hasSize(1);
+            staff.driver.navigate().refresh();
+            assertThat(staff.awaitText("detail-lead", lead).getText()).as("the address keeps the petition open").isEqualTo(lead);
             assertFitsTheWidth(staff, "a petition on a phone");
             staff.shot("petitions-360");
             assertNoBlockingViolation(staff, "a grouped petition on a phone");
