@@ -210,7 +210,8 @@ function draw() {
   } else if (!session.account) {
     page = html`${head('')}${session.signInForm()}`;
   } else {
-    page = html`${head(session.bar({ href: '/organiser', test: 'meetings-link', label: 'meetingsPage' }))}
+    page = html`${head(session.bar({ href: '/organiser', test: 'meetings-link', label: 'meetingsPage' },
+      { href: '/petitions', test: 'petitions-link', label: 'petitionsPage' }))}
       ${session.passwordPanel()}
       ${isAdmin(session.account) ? directory() : html`<div class="card narrow" data-test="admins-only">
         <p>${t('adminsOnly')}</p><p><a href="/organiser">${t('backToMeetings')}</a></p></div>`}`;

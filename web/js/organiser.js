@@ -240,7 +240,8 @@ function draw() {
 function signedIn() {
   return html`
     <header class="bar staff-bar no-print"><h1>${t('title')}</h1>
-      <div class="bar-right">${session.bar(isAdmin(session.account) ? { href: '/accounts', test: 'accounts-link', label: 'accountsPage' } : null)}${langButton()}</div></header>
+      <div class="bar-right">${session.bar(isAdmin(session.account) ? { href: '/accounts', test: 'accounts-link', label: 'accountsPage' } : null,
+        { href: '/petitions', test: 'petitions-link', label: 'petitionsPage' })}${langButton()}</div></header>
     ${session.passwordPanel()}
     <div class="organiser-grid">
       <section class="panel no-print">

@@ -1,4 +1,4 @@
-// Signing in with a named account, shared by the staff pages (organiser, accounts). The session is an
+// Signing in with a named account, shared by the staff pages (organiser, accounts, petitions). The session is an
 // HttpOnly cookie the browser sends by itself: no script holds a secret. Any 401 after the sign-in
 // means the session is over (signed out elsewhere, expired, account disabled): the page goes back to
 // the sign-in form and says so.
@@ -27,6 +27,7 @@ export const SESSION_STRINGS = {
   cancel: ['Hủy', 'Cancel'],
   meetingsPage: ['Hội nghị', 'Meetings'],
   accountsPage: ['Tài khoản và cơ quan', 'Accounts and offices'],
+  petitionsPage: ['Kiến nghị', 'Petitions'],
   role_ADMIN: ['Quản trị', 'Administrator'],
   role_OFFICE_STAFF: ['Cán bộ cơ quan', 'Office staff'],
   role_FRONT_STAFF: ['Cán bộ Mặt trận', 'Front staff'],
@@ -131,12 +132,12 @@ export class Session {
       </form>`;
   }
 
-  /** Who is signed in, with the way to the other staff page, the own password and signing out. */
-  bar(otherPage) {
+  /** Who is signed in, with the ways to the other staff pages (null ones left out), the own password and signing out. */
+  bar(...otherPages) {
     const a = this.account;
     return html`
       <div class="who" data-test="who"><span class="who-name">${a.name}</span> <span class="pill">${t('role_' + a.role)}</span></div>
-      ${otherPage ? html`<a class="bar-link" href=${otherPage.href} data-test=${otherPage.test}>${t(otherPage.label)}</a>` : ''}
+      ${otherPages.filter(Boolean).map(page => html`<a class="bar-link" href=${page.href} data-test=${page.test}>${t(page.label)}</a>`)}
       <button type="button" data-test="change-password" aria-expanded=${this.passwordOpen ? 'true' : 'false'}
         @click=${() => { this.passwordOpen = !this.passwordOpen; this.passwordProblem = null; this.passwordDone = false; this.draw(); }}>${t('changePassword')}</button>
       <button type="button" data-test="sign-out" @click=${() => this.signOut()}>${t('signOut')}</button>`;
