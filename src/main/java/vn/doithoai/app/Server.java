@@ -21,6 +21,7 @@ import vn.doithoai.store.Directory;
 import vn.doithoai.store.Ledger;
 import vn.doithoai.store.OfficeStore;
 import vn.doithoai.store.OutboxStore;
+import vn.doithoai.store.PetitionFieldStore;
 import vn.doithoai.store.PetitionStore;
 import vn.doithoai.store.PlanStore;
 import vn.doithoai.store.EventStore;
@@ -31,6 +32,7 @@ import vn.doithoai.transport.Admission;
 import vn.doithoai.transport.FrontSummaryApi;
 import vn.doithoai.transport.OfficeApi;
 import vn.doithoai.transport.PetitionApi;
+import vn.doithoai.transport.PetitionFieldApi;
 import vn.doithoai.transport.Routes;
 import vn.doithoai.transport.PublicPetitionApi;
 import vn.doithoai.transport.StaffGate;
@@ -132,16 +134,18 @@ public final class Server implements AutoCloseable {
             var gate = new StaffGate(accountStore, new OrganiserGate(secretHash, directory::setOrganiserSecretHash), clock);
             var notices = new CitizenNotices(publicUrl);
             var petitionStore = new PetitionStore(pool, ledger, outbox);
-            var desk = new PetitionDesk(petitionStore, notices, clock);
+            var fieldStore = new PetitionFieldStore(pool, ledger);
+            var desk = new PetitionDesk(petitionStore, fieldStore, notices, clock);
             var petitions = new PetitionApi(desk, petitionStore, officeStore, ledger, clock);
-            var publicPetitions = new PublicPetitionApi(desk, petitionStore, directory, limits, notices);
+            var publicPetitions = new PublicPetitionApi(desk, petitionStore, directory, limits, notices, fieldStore);
             var api = new RestApi(directory, meetings, new RecordChain(pool), publicUrl, watch::databaseUp, limits, offices);
             var plans = new PlanApi(new PlanStore(pool, ledger), officeStore, directory, meetings, publicUrl, clock);
             // Begun just before listening, so its first queries overlap the bind; not waited for: the
             // other meetings are served as soon as the server listens, a long log is rebuilt meanwhile
             // (a screen asking for it waits for the same load), and its running slot's timer restarts.
             Future<Integer> recovering = meetings.recoverLive();
-            List<Routes> routes = List.of(offices, petitions, new FrontSummaryApi(petitionStore, directory, clock), publicPetitions, plans);
+            List<Routes> routes = List.of(offices, petitions, new FrontSummaryApi(petitionStore, fieldStore, directory, clock),
+                    new PetitionFieldApi(fieldStore, clock), publicPetitions, plans);
             HttpServer http = listen(new WebServer(vertx, api, accounts, routes, ws, gate, publicUrl), config);
             LOG.info("doithoai listening on {}:{} — open {} (ready in {} ms, {} sockets)",
                     config.host(), http.actualPort(), publicUrl, Duration.ofNanos(System.nanoTime() - began).toMillis(),

@@ -13,6 +13,7 @@ import vn.doithoai.petition.TrackingCode;
 import vn.doithoai.rules.Refusal;
 import vn.doithoai.rules.Ruling;
 import vn.doithoai.store.AppendConflict;
+import vn.doithoai.store.PetitionFieldStore;
 import vn.doithoai.store.PetitionStore;
 
 import java.security.SecureRandom;
@@ -45,18 +46,30 @@ public final class PetitionDesk {
     private static final int CODE_TRIES = 3;
 
     private final PetitionStore store;
+    private final PetitionFieldStore fields;
     private final CitizenNotices notices;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public PetitionDesk(PetitionStore store, CitizenNotices notices, Clock clock) {
+    public PetitionDesk(PetitionStore store, PetitionFieldStore fields, CitizenNotices notices, Clock clock) {
         this.store = store;
+        this.fields = fields;
         this.notices = notices;
         this.clock = clock;
     }
 
     public Future<Outcome> receive(String actor, UUID communeId, Received r) {
-        return receive(actor, communeId, r, CODE_TRIES);
+        return fieldProblem(communeId, r.fieldCode()).compose(problem -> problem != null
+                ? Future.succeededFuture(Outcome.refused(problem)) : receive(actor, communeId, r, CODE_TRIES));
+    }
+
+    /** Null when the commune's list offers the field (or none is given: the rules say it is missing). */
+    public Future<Refusal> fieldProblem(UUID communeId, String fieldCode) {
+        if (fieldCode == null || fieldCode.isBlank()) {
+            return Future.succeededFuture(null);
+        }
+        return fields.of(communeId).map(loaded -> loaded.list().offers(fieldCode.strip()) ? null
+                : new Refusal(Refusal.FIELD_INVALID, "Lĩnh vực không có trong danh sách của xã", "The field is not in the commune's list"));
     }
 
     /** A tracking code already given (one chance in a trillion) is drawn again. */
@@ -80,15 +93,19 @@ public final class PetitionDesk {
                 return Future.succeededFuture(Outcome.refused(new Refusal(Refusal.NOT_FOUND, "Không tìm thấy kiến nghị", "No such petition")));
             }
             PetitionStore.Stored before = found.get();
-            return command.apply(before.petition()).compose(c -> {
-                Ruling<PetitionEvent> ruling = PetitionRules.decide(before.petition(), c, actor, now);
-                if (!ruling.accepted()) {
-                    return Future.succeededFuture(Outcome.refused(ruling.refusal()));
-                }
-                PetitionStore.Change own = change(before, ruling.events());
-                return withGroup(own, now).compose(changes -> save(changes, actor, now));
-            });
+            return command.apply(before.petition()).compose(c -> (c instanceof PetitionCommand.Reclassify r
+                    ? fieldProblem(before.petition().communeId(), r.fieldCode()) : Future.<Refusal>succeededFuture(null))
+                    .compose(problem -> problem != null ? Future.succeededFuture(Outcome.refused(problem)) : decideAndSave(before, c, actor, now)));
         });
+    }
+
+    private Future<Outcome> decideAndSave(PetitionStore.Stored before, PetitionCommand c, String actor, Instant now) {
+        Ruling<PetitionEvent> ruling = PetitionRules.decide(before.petition(), c, actor, now);
+        if (!ruling.accepted()) {
+            return Future.succeededFuture(Outcome.refused(ruling.refusal()));
+        }
+        PetitionStore.Change own = change(before, ruling.events());
+        return withGroup(own, now).compose(changes -> save(changes, actor, now));
     }
 
     /** The lead a petition is to be grouped under, as the rule needs it; refused when there is none. */

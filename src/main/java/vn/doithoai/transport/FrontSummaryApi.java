@@ -12,9 +12,10 @@ import vn.doithoai.documents.Signature;
 import vn.doithoai.petition.Channel;
 import vn.doithoai.petition.Petition;
 import vn.doithoai.petition.PetitionField;
-import vn.doithoai.petition.PetitionFields;
+import vn.doithoai.petition.FieldList;
 import vn.doithoai.rules.Refusal;
 import vn.doithoai.store.Directory;
+import vn.doithoai.store.PetitionFieldStore;
 import vn.doithoai.store.PetitionStore;
 
 import java.io.ByteArrayOutputStream;
@@ -42,8 +43,10 @@ public final class FrontSummaryApi implements Routes {
     private final PetitionStore petitions;
     private final Directory directory;
     private final Clock clock;
+    private final PetitionFieldStore fields;
 
-    public FrontSummaryApi(PetitionStore petitions, Directory directory, Clock clock) {
+    public FrontSummaryApi(PetitionStore petitions, PetitionFieldStore fields, Directory directory, Clock clock) {
+        this.fields = fields;
         this.petitions = petitions;
         this.directory = directory;
         this.clock = clock;
@@ -81,9 +84,9 @@ public final class FrontSummaryApi implements Routes {
         UUID id = communeId.get();
         Future<FrontSummary> built = directory.commune(id).compose(commune -> Future.all(
                         petitions.countBy(id, "field", start, end), petitions.countBy(id, "village", start, end),
-                        petitions.countBy(id, "channel", start, end), petitions.sensitive(id, start, end))
+                        petitions.countBy(id, "channel", start, end), petitions.sensitive(id, start, end), fields.of(id))
                 .map(all -> assemble(commune.map(Directory.Commune::name).orElse(""), today, all.resultAt(0), all.resultAt(1),
-                        all.resultAt(2), all.resultAt(3))));
+                        all.resultAt(2), all.resultAt(3), all.<PetitionFieldStore.Loaded>resultAt(4).list())));
         if (!docx) {
             Rest.respond(ctx, 200, built.map(s -> Map.of("from", from, "to", to, "total", s.total(), "byField", s.byField(),
                     "byVillage", s.byVillage(), "byChannel", s.byChannel(), "sensitive", s.sensitive())));
@@ -102,9 +105,9 @@ public final class FrontSummaryApi implements Routes {
 
     private static FrontSummary assemble(String communeName, LocalDate today, List<PetitionStore.Count> byField,
                                          List<PetitionStore.Count> byVillage, List<PetitionStore.Count> byChannel,
-                                         List<Petition> sensitive) {
+                                         List<Petition> sensitive, FieldList fields) {
         String place = communeName.replaceFirst("(?iu)^xã\\s+", "");
-        Function<String, String> fieldLabel = code -> PetitionFields.byCode(PetitionFields.DEFAULTS, code).map(PetitionField::vi).orElse(code);
+        Function<String, String> fieldLabel = code -> fields.byCode(code).map(PetitionField::vi).orElse(code);
         return new FrontSummary(communeName, "Ủy ban MTTQ Việt Nam\nxã " + place, place, today, null,
                 rows(byField, c -> fieldLabel.apply(c.key())), rows(byVillage, PetitionStore.Count::label),
                 rows(byChannel, c -> Channel.valueOf(c.key()).vi),

@@ -13,7 +13,7 @@ import vn.doithoai.petition.Competence;
 import vn.doithoai.petition.Overdue;
 import vn.doithoai.petition.Petition;
 import vn.doithoai.petition.PetitionCommand;
-import vn.doithoai.petition.PetitionFields;
+import vn.doithoai.petition.FieldList;
 import vn.doithoai.petition.PetitionStatus;
 import vn.doithoai.petition.PublicAnswer;
 import vn.doithoai.rules.Refusal;
@@ -255,9 +255,9 @@ public final class PetitionApi implements Routes {
     }
 
     /** The lists the forms offer: fields, channels, competences, statuses, each with its labels. */
-    static Map<String, Object> options() {
+    static Map<String, Object> options(FieldList fields) {
         return Map.of(
-                "fields", PetitionFields.DEFAULTS,
+                "fields", fields.active(),
                 "channels", labels(Channel.values(), c -> c.vi, c -> c.en),
                 "competences", labels(Competence.values(), c -> c.vi, c -> c.en),
                 "statuses", labels(PetitionStatus.values(), s -> s.vi, s -> s.en));

@@ -9,11 +9,12 @@ import vn.doithoai.desk.CitizenNotices;
 import vn.doithoai.desk.PetitionDesk;
 import vn.doithoai.petition.Channel;
 import vn.doithoai.petition.Citizen;
-import vn.doithoai.petition.PetitionFields;
+import vn.doithoai.petition.FieldList;
 import vn.doithoai.petition.PublicView;
 import vn.doithoai.petition.TrackingCode;
 import vn.doithoai.rules.Refusal;
 import vn.doithoai.store.Directory;
+import vn.doithoai.store.PetitionFieldStore;
 import vn.doithoai.store.PetitionStore;
 
 import java.util.Map;
@@ -43,11 +44,13 @@ public final class PublicPetitionApi implements Routes {
     private final Directory directory;
     private final RateLimits limits;
     private final CitizenNotices notices;
+    private final PetitionFieldStore fields;
     /** Communes once found: a commune is never removed, so the form asks the database once for each. */
     private final java.util.Set<UUID> knownCommunes = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public PublicPetitionApi(PetitionDesk desk, PetitionStore petitions, Directory directory, RateLimits limits,
-                             CitizenNotices notices) {
+                             CitizenNotices notices, PetitionFieldStore fields) {
+        this.fields = fields;
         this.desk = desk;
         this.petitions = petitions;
         this.directory = directory;
@@ -60,9 +63,23 @@ public final class PublicPetitionApi implements Routes {
         router.get("/api/public/communes").handler(ctx -> Rest.respond(ctx, 200, directory.communes().map(all -> Map.of("communes",
                 all.stream().map(c -> Map.of("id", c.id(), "name", c.name(), "province", c.province() == null ? "" : c.province()))
                         .toList()))));
-        router.get("/api/public/petition-options").handler(ctx -> Rest.respond(ctx, 200, Future.succeededFuture(PetitionApi.options())));
+        router.get("/api/public/petition-options").handler(this::options);
         router.post("/api/public/petitions").handler(this::submit);
         router.get("/api/public/petitions/:code").handler(this::track);
+    }
+
+    /** The lists the form offers; {@code ?communeId=} for that commune's fields (else the defaults). */
+    private void options(RoutingContext ctx) {
+        String commune = ctx.request().getParam("communeId");
+        UUID communeId;
+        try {
+            communeId = commune == null || commune.isBlank() ? null : UUID.fromString(commune);
+        } catch (IllegalArgumentException e) {
+            Problem.notFound("xã", "commune").send(ctx, 404);
+            return;
+        }
+        Future<FieldList> list = communeId == null ? Future.succeededFuture(FieldList.start()) : fields.of(communeId).map(l -> l.list());
+        Rest.respond(ctx, 200, list.map(PetitionApi::options));
     }
 
     private void submit(RoutingContext ctx) {
@@ -86,10 +103,6 @@ public final class PublicPetitionApi implements Routes {
         }
         if (f.communeId() == null) {
             Problem.of(Refusal.FIELD_MISSING, "Hãy chọn xã nhận kiến nghị", "Choose the commune the petition is for").send(ctx, 400);
-            return;
-        }
-        if (f.fieldCode() != null && PetitionFields.byCode(PetitionFields.DEFAULTS, f.fieldCode()).isEmpty()) {
-            Problem.of(Refusal.FIELD_INVALID, "Lĩnh vực không có trong danh sách", "The field is not in the list").send(ctx, 400);
             return;
         }
         Future<Boolean> exists = knownCommunes.contains(f.communeId()) ? Future.succeededFuture(true)
@@ -137,7 +150,8 @@ public final class PublicPetitionApi implements Routes {
                 Problem.of(Problem.NOT_FOUND, "Không có kiến nghị mang mã " + code.get(), "No petition has the code " + code.get())
                         .send(ctx, 404);
             } else {
-                Rest.respond(ctx, 200, Future.succeededFuture(PublicView.of(found.result().get().petition(), PetitionFields.DEFAULTS)));
+                var petition = found.result().get().petition();
+                Rest.respond(ctx, 200, fields.of(petition.communeId()).map(loaded -> PublicView.of(petition, loaded.list().all())));
             }
         });
     }

@@ -288,6 +288,27 @@ class PetitionsTest {
         assertThat(admin.get("/api/communes/" + iaBang + "/petition-summary?from=2026-13-01").status()).isEqualTo(400);
     }
 
+    @Test
+    void aCommuneKeepsItsOwnListOfFields() {
+        communeWithAdmin();
+        Organiser.Reply added = admin.post("/api/communes/" + iaBang + "/petition-fields", Map.of("vi", "Nông nghiệp", "en", "Agriculture"));
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        assertThat(new StaffClient(server.port()).get("/api/public/petition-options?communeId=" + iaBang).body().path("fields").toString())
+                .contains("nong-nghiep");
+        record(admin, "Làng Chuet 1", "LETTER", "nong-nghiep", "Giống lúa kém chất lượng", null);
+        assertThat(admin.post("/api/communes/" + iaBang + "/petition-fields/khac/retire", "").status()).isEqualTo(200);
+        Organiser.Reply refused = admin.post("/api/communes/" + iaBang + "/petitions", Map.of("citizen", Map.of("villageOrOrganisation", "Làng Bi"),
+                "channel", "LETTER", "fieldCode", "khac", "content", "Nội dung"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("message").path("vi").asText()).contains("Lĩnh vực");
+        assertThat(admin.put("/api/communes/" + iaBang + "/petition-fields/dat-dai", Map.of("vi", "Đất đai, địa giới")).status()).isEqualTo(200);
+        record(admin, "Làng Chuet 2", "LETTER", "dat-dai", "Ranh giới đất", null);
+        assertThat(admin.get("/api/communes/" + iaBang + "/petition-summary").body().path("byField").toString()).contains("Đất đai, địa giới");
+        StaffClient front = account("mattran", "FRONT_STAFF", null);
+        assertThat(front.post("/api/communes/" + iaBang + "/petition-fields", Map.of("vi", "Y tế")).status()).isEqualTo(403);
+        assertThat(front.get("/api/communes/" + iaBang + "/petition-fields").body().path("retired").toString()).contains("khac");
+    }
+
     private static void waitFor(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (!condition.getAsBoolean()) {
