@@ -57,12 +57,22 @@ function draw() {
 }
 
 async function load() {
-  const [c, o] = await Promise.all([call('GET', '/api/public/communes'), call('GET', '/api/public/petition-options')]);
+  const c = await call('GET', '/api/public/communes');
   if (c.status === 200) communes = c.data.communes;
   problem = c.status !== 200 ? NOT_LOADED : communes.length ? null : NO_COMMUNES;
+  draw();
+  await loadFields();
+}
+
+/** The chosen commune's own list of fields (each commune keeps its own). */
+async function loadFields() {
+  const commune = communeSelect.value;
+  const o = await call('GET', '/api/public/petition-options' + (commune ? '?communeId=' + encodeURIComponent(commune) : ''));
   if (o.status === 200) fields = o.data.fields;
   draw();
 }
+
+communeSelect.addEventListener('change', loadFields);
 
 const orNull = value => (value.trim() ? value.trim() : null);
 

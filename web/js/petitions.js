@@ -195,7 +195,10 @@ async function pickCommune(id) {
   problems = {};
   notice = null;
   if (!id) { found = null; draw(); return; }
-  const [o, m] = await Promise.all([api('GET', `/api/communes/${id}/offices`), api('GET', `/api/communes/${id}/meetings`)]);
+  const [o, m, f] = await Promise.all([api('GET', `/api/communes/${id}/offices`), api('GET', `/api/communes/${id}/meetings`),
+    api('GET', `/api/communes/${id}/petition-fields`)]);
+  // The commune's own fields: those offered on the forms, and the retired ones still named on old petitions.
+  if (f.ok) options = { ...options, fields: f.data.fields, allFields: [...f.data.fields, ...f.data.retired] };
   offices = o.ok ? o.data.offices : [];
   meetings = m.ok ? m.data : [];
   names = {};
@@ -492,7 +495,7 @@ function table(petitions) {
         ${p.sensitive ? html`<span class="pill sensitive" data-test="sensitive">${t('sensitive')}</span>` : ''}</td>
       <td data-label=${t('receivedOn')}>${dateVi(p.receivedAt)}</td>
       <td data-label=${t('village')}>${p.village}</td>
-      <td data-label=${t('field')}>${label(options.fields, p.fieldCode)}</td>
+      <td data-label=${t('field')}>${label(options.allFields || options.fields, p.fieldCode)}</td>
       <td data-label=${t('status')} data-test="petition-status">${pick(p.statusLabel)}
         ${p.overdue ? html`<strong class="overdue" data-test="overdue">${t('overdue')}</strong>` : ''}</td>
       <td data-label=${t('officeDue')}>${p.officeName || ''}${p.dueDate ? html`<span class=${p.overdue ? 'due overdue' : 'due'}>${t('due', isoDateToVi(p.dueDate))}</span>` : ''}</td>
@@ -544,7 +547,7 @@ function detail() {
     <dl class="facts">
       ${item(t('receivedAt'), dateTimeVi(p.receivedAt))}
       ${item(t('channel'), label(options.channels, p.classification.channel))}
-      ${item(t('field'), label(options.fields, p.classification.fieldCode))}
+      ${item(t('field'), label(options.allFields || options.fields, p.classification.fieldCode))}
       ${item(t('competence'), p.classification.competence ? label(options.competences, p.classification.competence) : html`<span class="muted">${t('unjudged')}</span>`)}
       ${item(t('citizen'), html`${c.name || html`<span class="muted">${t('noName')}</span>`} — ${c.villageOrOrganisation}`, 'detail-citizen')}
       ${item(t('contact'), c.email || c.phone ? [c.email, c.phone].filter(Boolean).join(' · ') : html`<span class="muted">${t('noContact')}</span>`, 'detail-contact')}
@@ -633,7 +636,7 @@ function payloadOf(e) {
 function eventDetail(type, x) {
   switch (type) {
     case 'Received': return label(options.channels, x.channel);
-    case 'Reclassified': return [label(options.channels, x.channel), label(options.fields, x.fieldCode)].join(' · ');
+    case 'Reclassified': return [label(options.channels, x.channel), label(options.allFields || options.fields, x.fieldCode)].join(' · ');
     case 'Assigned': return x.officeName + (x.dueDate ? ' · ' + t('due', isoDateToVi(x.dueDate)) : '');
     case 'Answered': return t('how_' + x.how) + (x.meetingTitle ? ': ' + x.meetingTitle : '');
     case 'Transferred': return x.to;
