@@ -42,8 +42,8 @@ public final class Bench {
               recovery   a meeting of E events; SIGKILL, then SIGTERM; restart on the same data; time to ready and served
               search     P petitions over N communes seeded into the record; Q desk searches (text without
                          diacritics, filters, overdue, later pages), C at once, over HTTP; latency p50/p95/p99
-              form       the public petition form at R submissions/s for S s (open loop); latency of each
-                         from when it was due, then the stored petitions counted against the 201s (lost)
+              form       the public petition form at R submissions/s, W s unmeasured then S s measured (open
+                         loop); latency of each from when it was due; the stored petitions counted against the 201s
 
             options (defaults in brackets)
               --meetings M          fan-out meetings [100]
@@ -69,7 +69,8 @@ public final class Bench {
               --queries Q           search: measured queries, after 200 unmeasured [2000]
               --query-concurrency C search: queries in flight [4]
               --form-rate R         form: submissions per second [500]
-              --form-seconds S      form: seconds [20]
+              --form-seconds S      form: measured seconds [20]
+              --form-warmup W       form: seconds at the same rate before measuring, reported as "cold" [5]
               --xmx SIZE            -Xmx of the server and the bare broadcaster [2g]
               --client-loops N      event loops of the load generator [2]
               --connect-concurrency N   handshakes in flight [200]
@@ -108,7 +109,7 @@ public final class Bench {
         List<String> known = List.of("meetings", "screens", "rate", "seconds", "warmup", "no-bare", "phones", "window-ms", "burst-warmups",
                 "throughput-meetings", "raw-seconds", "raw-count", "connections", "idle-seconds", "events", "restarts", "xmx",
                 "client-loops", "connect-concurrency", "profile", "server-jvm", "jar", "out", "petitions", "communes", "queries",
-                "query-concurrency", "form-rate", "form-seconds");
+                "query-concurrency", "form-rate", "form-seconds", "form-warmup");
         for (String k : o.keySet()) {
             if (!known.contains(k)) {
                 fail("unknown option --" + k + " (see --help)");
@@ -194,7 +195,8 @@ public final class Bench {
         }
         if (all || scenario.equals("form")) {
             current[0] = "form";
-            results.set("form", PetitionScenarios.form(env, intOpt(o, "form-rate", 500), intOpt(o, "form-seconds", 20)));
+            results.set("form", PetitionScenarios.form(env, intOpt(o, "form-rate", 500), intOpt(o, "form-seconds", 20),
+                    intOpt(o, "form-warmup", 5)));
             Report.form(results.get("form"));
             write(out, "form", results.get("form"));
         }

@@ -180,61 +180,90 @@ final class PetitionScenarios {
 
     // ---- the public form ----------------------------------------------------------------------
 
-    /** Open loop: {@code rate} submissions a second for {@code seconds}, each timed from when it was due to be sent. */
-    static ObjectNode form(Scenarios.Env env, int rate, int seconds) throws Exception {
+    /** One open-loop flood: what came back, each submission timed from when it was due to be sent. */
+    private record Flood(Lat latency, long accepted, long refused, Map<String, Long> reasons, long[] slowestMsEachSecond,
+                         double seconds) {
+    }
+
+    /**
+     * {@code warmup} seconds at the rate first, unmeasured (a server that has run a while has its code
+     * compiled and its connections made; the cold figures are reported beside), then {@code rate}
+     * submissions a second for {@code seconds}; then the stored petitions are counted against the 201s.
+     */
+    static ObjectNode form(Scenarios.Env env, int rate, int seconds, int warmup) throws Exception {
         try (Target server = env.servers().get()) {
             // HTTP/1.1, a connection per request in flight, as phones each have their own; Java's client would
             // otherwise upgrade to one HTTP/2 connection and be capped by its stream limit.
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
             String commune = communeOf(http, server);
-            var lat = new Lat();
-            var accepted = new AtomicLong();
-            var refused = new AtomicLong();
-            var reasons = new java.util.concurrent.ConcurrentHashMap<String, AtomicLong>();
-            var pending = new ArrayList<CompletableFuture<Void>>();
-            long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-            long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
-            int total = rate * seconds;
-            for (int i = 0; i < total; i++) {
-                long due = start + i * interval;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
-                String body = Json.write(Map.of("communeId", commune, "name", "Người dân " + i, "village", "Thôn " + (i % 12),
-                        "fieldCode", FIELDS[i % FIELDS.length], "content", CONTENTS.get(i % CONTENTS.size()) + " (" + i + ")"));
-                var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + "/api/public/petitions"))
-                        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((r, e) -> {
-                    if (e == null && r.statusCode() == 201) {
-                        accepted.incrementAndGet();
-                        synchronized (lat) {
-                            lat.recordNanos(System.nanoTime() - due);
-                        }
-                    } else {
-                        refused.incrementAndGet();
-                        String reason = e != null ? String.valueOf(e.getCause() == null ? e : e.getCause()) : "HTTP " + r.statusCode() + " " + r.body();
-                        reasons.computeIfAbsent(reason.length() > 120 ? reason.substring(0, 120) : reason, k -> new AtomicLong()).incrementAndGet();
-                    }
-                    return null;
-                }));
-            }
-            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
-            double elapsed = (System.nanoTime() - start) / 1e9;
+            Flood cold = flood(http, server, commune, rate, warmup, 0);
+            Flood hot = flood(http, server, commune, rate, seconds, rate * warmup);
             Pool pool = PgBuilder.pool().connectingTo(server.pg()).using(io.vertx.core.Vertx.vertx()).build();
             long stored = await(pool.preparedQuery("SELECT count(*) AS n FROM petitions WHERE commune_id = $1::uuid AND channel = 'WEB_FORM'")
                     .execute(Tuple.of(commune))).iterator().next().getLong("n");
             await(pool.close());
-            ObjectNode out = Json.object().put("rate", rate).put("seconds", seconds).put("sent", total)
-                    .put("accepted", accepted.get()).put("refusedOrFailed", refused.get()).put("stored", stored)
-                    .put("lost", accepted.get() - stored).put("acceptedPerSecond", accepted.get() / elapsed);
-            out.set("latency", lat.json());
-            ObjectNode why = Json.object();
-            reasons.forEach((k, v) -> why.put(k, v.get()));
-            out.set("failures", why);
+            long accepted = cold.accepted() + hot.accepted();
+            ObjectNode out = Json.object().put("rate", rate).put("seconds", seconds).put("warmupSeconds", warmup)
+                    .put("sent", (long) rate * (seconds + warmup)).put("accepted", accepted)
+                    .put("refusedOrFailed", cold.refused() + hot.refused()).put("stored", stored).put("lost", accepted - stored)
+                    .put("acceptedPerSecond", hot.accepted() / hot.seconds());
+            out.set("latency", hot.latency().json());
+            out.set("coldLatency", cold.latency().json());
+            out.set("slowestMsEachSecond", Json.tree(hot.slowestMsEachSecond()));
+            out.set("coldSlowestMsEachSecond", Json.tree(cold.slowestMsEachSecond()));
+            var reasons = new java.util.TreeMap<String, Long>(cold.reasons());
+            hot.reasons().forEach((k, v) -> reasons.merge(k, v, Long::sum));
+            out.set("failures", Json.tree(reasons));
             return out;
         }
+    }
+
+    private static Flood flood(HttpClient http, Target server, String commune, int rate, int seconds, int firstNumber) throws Exception {
+        var lat = new Lat();
+        var accepted = new AtomicLong();
+        var refused = new AtomicLong();
+        var reasons = new java.util.concurrent.ConcurrentHashMap<String, Long>();
+        var slowest = new java.util.concurrent.atomic.AtomicLongArray(Math.max(1, seconds));
+        var pending = new ArrayList<CompletableFuture<Void>>();
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+        int total = rate * seconds;
+        for (int n = 0; n < total; n++) {
+            int i = firstNumber + n;
+            long due = start + n * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            String body = Json.write(Map.of("communeId", commune, "name", "Người dân " + i, "village", "Thôn " + (i % 12),
+                    "fieldCode", FIELDS[i % FIELDS.length], "content", CONTENTS.get(i % CONTENTS.size()) + " (" + i + ")"));
+            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + "/api/public/petitions"))
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            int second = (int) Math.min(slowest.length() - 1, n / rate);
+            pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((r, e) -> {
+                if (e == null && r.statusCode() == 201) {
+                    accepted.incrementAndGet();
+                    long took = System.nanoTime() - due;
+                    synchronized (lat) {
+                        lat.recordNanos(took);
+                    }
+                    slowest.accumulateAndGet(second, took / 1_000_000, Math::max);
+                } else {
+                    refused.incrementAndGet();
+                    String reason = e != null ? String.valueOf(e.getCause() == null ? e : e.getCause()) : "HTTP " + r.statusCode() + " " + r.body();
+                    reasons.merge(reason.length() > 120 ? reason.substring(0, 120) : reason, 1L, Long::sum);
+                }
+                return null;
+            }));
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long[] slowestMs = new long[slowest.length()];
+        for (int k = 0; k < slowestMs.length; k++) {
+            slowestMs[k] = slowest.get(k);
+        }
+        return new Flood(lat, accepted.get(), refused.get(), Map.copyOf(reasons), slowestMs, elapsed);
     }
 
     private static String communeOf(HttpClient http, Target server) throws Exception {

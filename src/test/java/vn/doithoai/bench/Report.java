@@ -169,13 +169,16 @@ final class Report {
     }
 
     static void form(JsonNode r) {
-        var s = new StringBuilder(String.format("%n== public form: %d submissions/s for %d s (open loop, timed from when each was due) ==%n",
-                r.path("rate").asInt(), r.path("seconds").asInt()));
+        var s = new StringBuilder(String.format("%n== public form: %d submissions/s, %d s warm-up then %d s measured (open loop,"
+                + " timed from when each was due) ==%n", r.path("rate").asInt(), r.path("warmupSeconds").asInt(), r.path("seconds").asInt()));
         s.append(String.format("  %-34s %8s %8s %8s %8s %8s %9s%n", "latency", "p50 ms", "p95 ms", "p99 ms", "p99.9 ms", "max ms", "samples"));
         s.append(lat95("submission → 201 with its code", r.path("latency")));
+        s.append(lat95("the same in the warm-up (cold)", r.path("coldLatency")));
         s.append(String.format("  %d sent, %d accepted (%.0f/s), %d refused or failed, %d stored, %d lost%n", r.path("sent").asInt(),
                 r.path("accepted").asLong(), r.path("acceptedPerSecond").asDouble(), r.path("refusedOrFailed").asLong(),
                 r.path("stored").asLong(), r.path("lost").asLong()));
+        s.append("  slowest each second (ms): warm-up ").append(r.path("coldSlowestMsEachSecond"))
+                .append(", measured ").append(r.path("slowestMsEachSecond")).append('\n');
         r.path("failures").fields().forEachRemaining(f -> s.append(String.format("    %6d × %s%n", f.getValue().asLong(), f.getKey())));
         System.out.print(s);
     }
@@ -238,7 +241,8 @@ final class Report {
         if (!form.isMissingNode()) {
             double p99 = form.path("latency").path("p99Ms").asDouble(Double.NaN);
             add(t, form.path("rate").asInt() + " public-form submissions/s: p99 ≤ 200 ms, none lost",
-                    String.format("%.2f ms, %.0f accepted/s, %d refused or failed, %d lost", p99, form.path("acceptedPerSecond").asDouble(),
+                    String.format("%.2f ms (cold: %.2f ms), %.0f accepted/s, %d refused or failed, %d lost", p99,
+                            form.path("coldLatency").path("p99Ms").asDouble(Double.NaN), form.path("acceptedPerSecond").asDouble(),
                             form.path("refusedOrFailed").asLong(), form.path("lost").asLong()),
                     p99 <= 200 && form.path("lost").asLong() == 0 && form.path("refusedOrFailed").asLong() == 0
                             && form.path("rate").asInt() >= 500);
