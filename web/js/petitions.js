@@ -14,6 +14,19 @@ setup({
   commune: ['Xã', 'Commune'],
   noCommunes: ['Tài khoản này chưa được xem xã nào.', 'This account may not see any commune yet.'],
   receive: ['Tiếp nhận kiến nghị', 'Record a petition'],
+  summary: ['Tổng hợp kiến nghị (Mặt trận)', "Summary of petitions (the Front)"],
+  summaryFrom: ['Từ ngày (ngày/tháng/năm)', 'From (dd/mm/yyyy)'],
+  summaryTo: ['Đến ngày (ngày/tháng/năm)', 'To (dd/mm/yyyy)'],
+  summaryShow: ['Xem tổng hợp', 'Show the summary'],
+  summaryDocx: ['Tải bản Word (.docx)', 'Download as Word (.docx)'],
+  summaryTotal: ['Tổng số: {0} kiến nghị', 'In all: {0} petitions'],
+  byField: ['Theo lĩnh vực', 'By field'],
+  byVillage: ['Theo thôn, làng, tổ chức', 'By village or organisation'],
+  byChannel: ['Theo kênh tiếp nhận', 'By channel'],
+  sensitiveOnes: ['Kiến nghị nhạy cảm', 'Sensitive petitions'],
+  noneSensitive: ['Không có kiến nghị nào được đánh dấu nhạy cảm.', 'No petition is flagged sensitive.'],
+  count: ['Số lượng', 'Count'],
+  badDates: ['Ngày không đúng: hãy nhập ngày/tháng/năm, ví dụ 01/01/2026.', 'Not a date: type dd/mm/yyyy, e.g. 01/01/2026.'],
   search: ['Tìm kiếm (gõ có dấu hay không dấu đều được)', 'Search (with or without accents)'],
   find: ['Tìm', 'Search'],
   status: ['Trạng thái', 'Status'],
@@ -134,7 +147,8 @@ let filters = { ...NO_FILTERS };
 let page = 1;
 let found = null;        // {petitions, total, page, pageSize}
 let shown = null;        // {petition, overdue, history, leadCode} of the open petition
-let panel = 'new';       // 'new' (the recording form) or 'petition'
+let panel = 'new';       // 'new' (the recording form), 'petition' or 'summary' (the Front's)
+let summary = null;      // {from, to, data} of the Front's summary shown
 let step = null;         // the step whose form is open
 let problems = {};       // form key → {status, data}: the server's refusal, said beside it
 let notice = null;       // what the last change did: {say()}, worded when drawn
@@ -264,6 +278,44 @@ async function show(id) {
   await openPetition(id);
   const heading = document.getElementById('petition-title');
   if (heading) heading.focus();
+}
+
+/** The Front's summary (plan 000 V.4): this year so far unless other days are asked for. */
+async function openSummary(e) {
+  if (e && e.preventDefault) e.preventDefault();
+  const form = e && e.target && e.target.tagName === 'FORM' ? new FormData(e.target) : null;
+  const asIso = d => (d ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : null);
+  const from = form ? asIso(parseDateVi(form.get('from'))) : `${new Date().getFullYear()}-01-01`;
+  const to = form ? asIso(parseDateVi(form.get('to'))) : new Date().toISOString().slice(0, 10);
+  panel = 'summary';
+  shown = null;
+  if (!from || !to) { summary = { ...summary, problem: t('badDates') }; draw(); return; }
+  const answer = await api('GET', `/api/communes/${communeId}/petition-summary?from=${from}&to=${to}`);
+  summary = answer.ok ? { from, to, data: answer.data } : { from, to, problem: errorText(answer.data) };
+  draw();
+}
+
+function summaryPanel() {
+  const rows = (title, list, test) => html`<h3>${title}</h3>
+    <table class="counts" data-test=${test}><thead><tr><th scope="col">${title}</th><th scope="col">${t('count')}</th></tr></thead>
+      <tbody>${list.map(r => html`<tr><td>${r.label}</td><td>${r.count}</td></tr>`)}</tbody></table>`;
+  const d = summary && summary.data;
+  return html`<h2 id="summary-title" tabindex="-1">${t('summary')}</h2>
+    <form class="row" data-test="summary-form" @submit=${openSummary}>
+      <label>${t('summaryFrom')}<input name="from" inputmode="numeric" maxlength="10" .value=${summary && summary.from ? isoDateToVi(summary.from) : ''}></label>
+      <label>${t('summaryTo')}<input name="to" inputmode="numeric" maxlength="10" .value=${summary && summary.to ? isoDateToVi(summary.to) : ''}></label>
+      <button>${t('summaryShow')}</button>
+    </form>
+    ${summary && summary.problem ? html`<p class="error" role="alert">${summary.problem}</p>` : ''}
+    ${d ? html`
+      <p><a data-test="summary-docx" href=${`/api/communes/${communeId}/petition-summary.docx?from=${summary.from}&to=${summary.to}`}>${t('summaryDocx')}</a></p>
+      <p data-test="summary-total"><strong>${t('summaryTotal', d.total)}</strong></p>
+      ${rows(t('byField'), d.byField, 'summary-fields')}
+      ${rows(t('byVillage'), d.byVillage, 'summary-villages')}
+      ${rows(t('byChannel'), d.byChannel, 'summary-channels')}
+      <h3>${t('sensitiveOnes')}</h3>
+      ${d.sensitive.length ? html`<ul data-test="summary-sensitive">${d.sensitive.map(p => html`<li>${isoDateToVi(p.receivedOn)} · ${p.village} · ${p.field}: ${p.content}</li>`)}</ul>`
+        : html`<p class="muted">${t('noneSensitive')}</p>`}` : ''}`;
 }
 
 function newPetition() {
@@ -439,12 +491,13 @@ function desk() {
         ${communes.map(c => html`<option value=${c.id} ?selected=${c.id === communeId}>${c.name}${c.province ? ' — ' + c.province : ''}</option>`)}
       </select></label>` : html`<p class="muted" data-test="no-communes">${t('noCommunes')}</p>`}
       ${communeId && mayRecord() ? html`<button class="primary" data-test="new-petition" @click=${newPetition}>${t('receive')}</button>` : ''}
+      ${communeId ? html`<button data-test="open-summary" @click=${openSummary}>${t('summary')}</button>` : ''}
       ${notice ? html`<p class=${notice.kind} role=${notice.kind === 'error' ? 'alert' : 'status'} data-test="notice">${notice.say()}</p>` : ''}
     </div>
     ${communeId ? html`<div class="desk-grid">
       <section class="panel" aria-labelledby="list-title">${list()}</section>
-      <section class="panel desk-side" aria-labelledby=${panel === 'new' ? 'receive-title' : 'petition-title'}>
-        ${panel === 'new' && mayRecord() ? receiveForm() : shown ? detail() : html`<h2 id="petition-title">${t('petition', '')}</h2><p class="muted">${t('pick')}</p>`}
+      <section class="panel desk-side" aria-labelledby=${panel === 'new' ? 'receive-title' : panel === 'summary' ? 'summary-title' : 'petition-title'}>
+        ${panel === 'summary' ? summaryPanel() : panel === 'new' && mayRecord() ? receiveForm() : shown ? detail() : html`<h2 id="petition-title">${t('petition', '')}</h2><p class="muted">${t('pick')}</p>`}
       </section>
     </div>` : ''}`;
 }

@@ -242,6 +242,30 @@ class PetitionScreensTest {
         }
     }
 
+    @Test
+    void theFrontReadsItsSummaryOnTheDeskAndDownloadsItAsWord() {
+        // The class's one commune (the citizens' form picks it by itself when it is the only one).
+        record("Thôn Đông", "FRONT", "dat-dai", "Lấn chiếm đất công", null);
+        String flagged = record("Thôn Tây", "FRONT", "moi-truong", "Khiếu kiện đông người về bãi rác", null);
+        assertThat(operator.post("/api/petitions/" + flagged + "/sensitive", Map.of()).status()).isEqualTo(200);
+        JsonNode expected = operator.get("/api/communes/" + communeId + "/petition-summary").body();
+        try (Screen staff = watched(Screen.open("summary", 1366, 768, 0))) {
+            staff.go(base + "/petitions").signIn("admin", Organiser.SECRET);
+            staff.await("commune");
+            staff.click("open-summary");
+            assertThat(staff.awaitText("summary-total", "Tổng số").getText())
+                    .isEqualTo("Tổng số: " + expected.path("total").asInt() + " kiến nghị");
+            assertThat(staff.text("summary-villages")).contains("Thôn Đông 1", "Thôn Tây 1");
+            assertThat(staff.text("summary-sensitive")).contains("Khiếu kiện đông người về bãi rác");
+            Object download = staff.js("return fetch(arguments[0]).then(r => r.status + ' ' + r.headers.get('content-type'))",
+                    staff.await("summary-docx").getAttribute("href"));
+            assertThat(String.valueOf(download)).startsWith("200 application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+            staff.shot("front-summary-1366");
+            assertNoBlockingViolation(staff, "the Front's summary");
+            assertNoCspViolation(staff);
+        }
+    }
+
     /** Three petitions beside the citizen's, one of them overdue, so that the list looks like a desk's. */
     private void seedTheDesk() {
         record("Thôn 3", "FRONT", "moi-truong", "Bãi rác tự phát gần suối", null);
