@@ -5,7 +5,7 @@ import { queue } from './state.js';
 import { conclusionForm, reasonFields, submitForm, STAFF_STRINGS } from './forms.js';
 import { connectWithToken, Feedback, header, floorSummary } from './staff.js';
 import { ATTENDANCE_STRINGS, headCountLine, slotText } from './attendance.js';
-import { petitionNote, linkControls, speakerRegistration } from './petitions.js';
+import { petitionNote, linkControls, speakerRegistration } from './agenda.js';
 
 setup({
   ...STAFF_STRINGS,

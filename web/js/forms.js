@@ -5,7 +5,7 @@ import { t, GROUNDS, OUTCOMES } from './i18n.js';
 import { allTurns } from './state.js';
 import { parseDateVi, isoDate } from './format.js';
 import { minutesField } from './attendance.js';
-import { conclusionPetitions, petitionCodeShape, PETITION_STRINGS } from './petitions.js';
+import { conclusionPetitions, petitionCodeShape, PETITION_STRINGS } from './agenda.js';
 
 export const STAFF_STRINGS = {
   ...PETITION_STRINGS,

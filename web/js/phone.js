@@ -6,7 +6,7 @@ import { remainingMs, formatMs, urgency, exposeClock } from './clock.js';
 import { setup, t, pick, langButton, connectionBadge, errorText } from './i18n.js';
 import { isoDateToVi } from './format.js';
 import { ATTENDANCE_STRINGS, minutesField } from './attendance.js';
-import { petitionCodeShape } from './petitions.js';
+import { petitionCodeShape } from './agenda.js';
 
 setup({
   ...ATTENDANCE_STRINGS,

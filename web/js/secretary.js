@@ -8,7 +8,7 @@ import { queue, allTurns } from './state.js';
 import { conclusionForm, deskForm, submitForm, STAFF_STRINGS } from './forms.js';
 import { connectWithToken, Feedback, header, floorSummary } from './staff.js';
 import { ATTENDANCE_STRINGS, headCountLine, foldVi } from './attendance.js';
-import { petitionNote, linkControls, speakerRegistration } from './petitions.js';
+import { petitionNote, linkControls, speakerRegistration } from './agenda.js';
 
 setup({
   ...STAFF_STRINGS,

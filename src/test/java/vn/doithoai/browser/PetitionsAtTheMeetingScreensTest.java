@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and names the petitions a conclusion answers; a phone gives its petition's code when registering.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PetitionScreensTest {
+class PetitionsAtTheMeetingScreensTest {
 
     private static final int WIDTH = 1366;
     private static final int HEIGHT = 768;
