@@ -5,6 +5,7 @@ import { queue } from './state.js';
 import { conclusionForm, reasonFields, submitForm, STAFF_STRINGS } from './forms.js';
 import { connectWithToken, Feedback, header, floorSummary } from './staff.js';
 import { ATTENDANCE_STRINGS, headCountLine, slotText } from './attendance.js';
+import { petitionNote, linkControls, speakerRegistration } from './agenda.js';
 
 setup({
   ...STAFF_STRINGS,
@@ -146,6 +147,7 @@ function floorView(s) {
   return html`
     <h2>${t('floor')}</h2>
     ${floorSummary(conn)}
+    ${floorPetition(s)}
     ${f ? html`<div class="actions slot">
       ${f.phase === 'CALLED' ? html`<button class="primary" data-test="slot-start" @click=${() => act('StartSlot')}>${t('start')} <kbd>␣</kbd></button>` : ''}
       ${f.phase === 'RUNNING' ? html`<button data-test="slot-pause" @click=${() => act('PauseSlot')}>${t('pause')} <kbd>␣</kbd></button>` : ''}
@@ -161,6 +163,15 @@ function floorView(s) {
           placeholder=${String(s.setup.rules.slotSeconds)} aria-describedby="call-seconds-help"></label>
       <small class="muted" id="call-seconds-help">${t('slotSecondsHelp', slotText(s.setup.rules.slotSeconds))}</small>
     </div>`;
+}
+
+/** The petition the one on the floor raises (or the speech a responder answers), and its link for a speaker. */
+function floorPetition(s) {
+  const r = speakerRegistration(s);
+  if (!r) return '';
+  const speaking = s.floor.kind === 'SPEECH';
+  return html`<div class="floor-petition" data-test="floor-petition">${petitionNote(s, r)}
+    ${speaking ? linkControls(conn, r, feedback.report, draw) : ''}</div>`;
 }
 
 function reasonView() {
@@ -213,11 +224,13 @@ function queueView(s) {
           <div class="topic">${r.topic}</div>
           ${r.summary ? html`<div class="summary" title=${r.summary}>${r.summary}</div>` : ''}
           ${r.note ? html`<div class="note">${r.note}</div>` : ''}
+          ${petitionNote(s, r)}
           ${s.status === 'CLOSED' ? '' : html`<div class="actions">
             <button class="small primary" data-test="call" @click=${() => act('CallSpeaker', { registrationId: r.id, ...slotSeconds() })}>${t('call')}</button>
             <button class="small" data-test="move-up" ?disabled=${i === 0} @click=${() => act('MoveRegistration', { registrationId: r.id, position: i - 1 })}>↑ ${t('up')}</button>
             <button class="small" data-test="move-down" ?disabled=${i === waiting.length - 1} @click=${() => act('MoveRegistration', { registrationId: r.id, position: i + 1 })}>↓ ${t('down')}</button>
             <button class="small danger" data-test="refuse" @click=${() => { reasonFor = { kind: 'refuse', registration: r }; draw(); }}>${t('refuse')}</button>
+            ${linkControls(conn, r, feedback.report, draw)}
           </div>`}
         </li>`)}
     </ol>`;

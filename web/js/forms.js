@@ -5,8 +5,10 @@ import { t, GROUNDS, OUTCOMES } from './i18n.js';
 import { allTurns } from './state.js';
 import { parseDateVi, isoDate } from './format.js';
 import { minutesField } from './attendance.js';
+import { conclusionPetitions, petitionCodeShape, PETITION_STRINGS } from './agenda.js';
 
 export const STAFF_STRINGS = {
+  ...PETITION_STRINGS,
   conclusion: ['Ghi kết luận', 'Record a conclusion'],
   conclusionText: ['Nội dung kết luận', 'Conclusion'],
   outcome: ['Kết quả', 'Outcome'],
@@ -62,7 +64,7 @@ const localError = (vi, en) => ({ type: 'error', message: { vi, en } });
 
 /**
  * Sends the form's non-empty fields as a command; resets it when the server accepted. A field shaped
- * 'date' is typed dd/mm/yyyy and sent as yyyy-mm-dd.
+ * 'date' is typed dd/mm/yyyy and sent as yyyy-mm-dd; 'list' gathers numbers, 'texts' texts.
  */
 export async function submitForm(e, conn, name, shape, report) {
   e.preventDefault();
@@ -72,6 +74,8 @@ export async function submitForm(e, conn, name, shape, report) {
     const v = typeof value === 'string' ? value.trim() : value;
     if (v === '') continue;
     if (shape && shape[key] === 'list') (args[key] = args[key] || []).push(Number(v));
+    else if (shape && shape[key] === 'texts') (args[key] = args[key] || []).push(v);
+    else if (shape && shape[key] === 'petitionCode') args[key] = petitionCodeShape(v) || v;
     else if (shape && shape[key] === 'number') args[key] = Number(v);
     else if (shape && shape[key] === 'date') {
       const date = parseDateVi(v);
@@ -92,7 +96,8 @@ export async function submitForm(e, conn, name, shape, report) {
 export function conclusionForm(conn, state, report) {
   const speeches = allTurns(state).filter(turn => turn.kind === 'SPEECH').slice(-8);
   return html`
-    <form class="stack" data-test="conclusion-form" @submit=${e => submitForm(e, conn, 'RecordConclusion', { turnIds: 'list', deadline: 'date' }, report)}>
+    <form class="stack" data-test="conclusion-form" @submit=${e => submitForm(e, conn, 'RecordConclusion',
+      { turnIds: 'list', deadline: 'date', petitionCodes: 'texts' }, report)}>
       <h2>${t('conclusion')}</h2>
       <label>${t('conclusionText')}<textarea name="text" rows="3" maxlength="5000" required></textarea></label>
       <div class="row">
@@ -104,6 +109,7 @@ export function conclusionForm(conn, state, report) {
       ${speeches.length ? html`<fieldset><legend>${t('onSpeeches')}</legend>
         ${speeches.map(turn => html`<label class="check"><input type="checkbox" name="turnIds" value=${turn.id}> ${turn.name} — ${turn.topic || ''}</label>`)}
       </fieldset>` : ''}
+      ${conclusionPetitions(state)}
       <button class="primary" data-test="conclusion-submit">${t('save')}</button>
     </form>`;
 }
@@ -120,13 +126,15 @@ export function reasonFields() {
 export function deskForm(conn, rules, report) {
   const input = (name, max, required) => html`<label>${t(name)}<input name=${name} maxlength=${max} ?required=${required}></label>`;
   return html`
-    <form class="stack" data-test="desk-form" @submit=${e => submitForm(e, conn, 'RegisterAtDesk', { minutes: 'number' }, report)}>
+    <form class="stack" data-test="desk-form" @submit=${e => submitForm(e, conn, 'RegisterAtDesk', { minutes: 'number', petitionCode: 'petitionCode' }, report)}>
       <h2>${t('registerAtDesk')}</h2>
       <div class="row">${input('name', 100, true)}${input('village', 100, true)}</div>
       <div class="row">${input('group', 100)}${input('phone', 20)}</div>
       ${input('topic', 200, true)}
       ${minutesField(rules, 'desk-minutes')}
       <label>${t('summary')}<textarea name="summary" rows="2" maxlength="1000"></textarea></label>
+      <label>${t('petitionCode')}<input name="petitionCode" maxlength="20" placeholder=${t('petitionCodeHint')}
+        autocomplete="off" data-test="desk-petition-code"></label>
       <label>${t('note')}<input name="note" maxlength="1000"></label>
       <button class="primary" data-test="desk-submit">${t('register')}</button>
     </form>`;

@@ -2,7 +2,7 @@
 // show the join QR code, keep the invitation list. What the account's role may not do is not offered
 // (the server refuses it anyway).
 import { html, render } from 'lit-html';
-import { setup, t, langButton, errorText } from './i18n.js';
+import { setup, t, pick, langButton, errorText } from './i18n.js';
 import { dateVi, timeVi, dateTimeVi, parseDateVi, parseTimeVi, instantInVietnam } from './format.js';
 import { Session, SESSION_STRINGS, isAdmin, everyCommune } from './session.js';
 
@@ -86,6 +86,21 @@ setup({
   delegates: ['Đại biểu', 'Delegates'],
   printInvitations: ['In giấy mời có mã QR', 'Print the invitations with QR codes'],
   nobodyInvited: ['Chưa có ai được mời.', 'Nobody is invited yet.'],
+  agenda: ['Kiến nghị đưa vào hội nghị', 'Petitions on the agenda'],
+  agendaHelp: ['Chọn các kiến nghị của xã sẽ được đối thoại. Chủ trì và thư ký thấy bên cạnh người phát biểu lĩnh vực, cơ quan và trả lời cơ quan đã chuẩn bị; màn hình hội trường và điện thoại người dân không thấy.',
+    'Choose the commune\'s petitions to be discussed. The chair and the secretary see beside a speaker the field, the office and the answer it prepared; the hall display and the phones do not.'],
+  agendaEmpty: ['Chưa có kiến nghị nào trong chương trình.', 'No petition on the agenda yet.'],
+  agendaSearch: ['Tìm kiến nghị (mã, nội dung, thôn, người gửi)', 'Find petitions (code, content, village, sender)'],
+  find: ['Tìm', 'Find'],
+  noneFound: ['Không tìm thấy kiến nghị nào.', 'No petition found.'],
+  agendaSave: ['Lưu danh sách kiến nghị', 'Save the list of petitions'],
+  agendaRefresh: ['Cập nhật trả lời chuẩn bị', 'Refresh the prepared answers'],
+  agendaSaved: ['Đã lưu {0} kiến nghị vào chương trình.', '{0} petition(s) saved on the agenda.'],
+  agendaRefreshed: ['Đã cập nhật trả lời chuẩn bị của {0} kiến nghị.', 'Prepared answers of {0} petition(s) refreshed.'],
+  agendaUnsaved: ['Có thay đổi chưa lưu.', 'There are unsaved changes.'],
+  hasPrepared: ['có trả lời chuẩn bị', 'answer prepared'],
+  noPrepared: ['chưa có trả lời chuẩn bị', 'no answer prepared'],
+  onAgenda: ['Trong chương trình ({0})', 'On the agenda ({0})'],
 }, () => draw());
 
 const session = new Session({ draw: () => draw(), signedIn: () => loadCommunes(), ended: forget });
@@ -98,6 +113,9 @@ let message = null;      // {kind, text}
 let bigQr = false;
 let inviteKind = 'INVITEE';
 let inviteMessage = null; // {kind, text} of the last change to the invitation list
+let agendaPicked = null;  // the petitions ticked for the agenda, by id, until saved: null = as the meeting holds them
+let agendaFound = null;   // the last search's petitions
+let agendaMessage = null; // {kind, text} of the last save or search
 
 const api = (method, path, body) => session.api(method, path, body);
 
@@ -149,6 +167,9 @@ async function openMeeting(id) {
   if (answer.ok) meeting = answer.data;
   message = answer.ok ? null : { kind: 'error', text: errorText(answer.data) };
   inviteMessage = null;
+  agendaPicked = null;
+  agendaFound = null;
+  agendaMessage = null;
   draw();
 }
 
@@ -263,7 +284,7 @@ function signedIn() {
         </ul>
         ${communeId && mayManageMeetings() ? html`<button class="primary" data-test="new-meeting" @click=${() => { meeting = { new: true }; message = null; draw(); }}>${t('newMeeting')}</button>` : ''}
       </section>
-      ${meeting ? html`<section class="panel wide no-print">${setupForm()}${meeting.new ? '' : invitationsView()}</section>` : ''}
+      ${meeting ? html`<section class="panel wide no-print">${setupForm()}${meeting.new ? '' : html`${agendaView()}${invitationsView()}`}</section>` : ''}
       ${meeting && !meeting.new ? html`<section class="panel">${joinPanel()}</section>` : ''}
     </div>
     ${bigQr && meeting && !meeting.new ? qrOverlay() : ''}`;
@@ -340,6 +361,85 @@ function invitationsView() {
           </li>`)}</ul>`)}
       <p><a href="/invitations#meeting=${meeting.meeting.id}" data-test="print-invitations">${t('printInvitations')}</a></p>
     </section>`;
+}
+
+/** The agenda as ticked: the meeting's, until the organiser changes it. */
+function picked() {
+  if (!agendaPicked) {
+    agendaPicked = new Map((meeting.state.agenda || []).map(a => [a.petitionId, { id: a.petitionId, trackingCode: a.trackingCode,
+      village: a.village, field: a.field, officeName: a.officeName, prepared: !!a.preparedAnswer }]));
+  }
+  return agendaPicked;
+}
+
+const savedIds = () => (meeting.state.agenda || []).map(a => a.petitionId);
+
+/**
+ * The petitions the chair will have in hand: found in the commune's list, ticked, saved. Saving again
+ * (or "refresh") copies the offices' latest drafts, which they keep writing until the meeting.
+ */
+function agendaView() {
+  const chosen = [...picked().values()];
+  const unsaved = chosen.map(p => p.id).join() !== savedIds().join();
+  const manage = mayManageMeetings() && meeting.state.status !== 'CLOSED';
+  const tick = (p, on) => {
+    if (on) picked().set(p.id, p); else picked().delete(p.id);
+    draw();
+  };
+  const line = (p, extra) => html`<li data-test="agenda-item"><label class="check">
+      ${manage ? html`<input type="checkbox" .checked=${picked().has(p.id)} @change=${e => tick(p, e.target.checked)}
+        data-test="agenda-tick" data-code=${p.trackingCode}>` : ''}
+      <span><span class="code">${p.trackingCode}</span> · ${p.field || ''}${p.village ? ' · ' + p.village : ''}
+        <span class="muted">· ${p.officeName || ''} ${extra}</span></span></label></li>`;
+  return html`
+    <section data-test="agenda">
+      <h2>${t('agenda')}</h2>
+      <p class="muted">${t('agendaHelp')}</p>
+      ${agendaMessage ? html`<p class=${agendaMessage.kind} role="status" data-test="agenda-message">${agendaMessage.text}</p>` : ''}
+      <h3>${t('onAgenda', chosen.length)}</h3>
+      ${chosen.length ? html`<ul class="agenda-list" data-test="agenda-list">${chosen.map(p => line(p, p.prepared ? '· ' + t('hasPrepared') : p.prepared === false ? '· ' + t('noPrepared') : ''))}</ul>`
+        : html`<p class="muted">${t('agendaEmpty')}</p>`}
+      ${manage ? html`
+        <div class="actions">
+          <button class="primary" data-test="agenda-save" ?disabled=${!unsaved} @click=${() => saveAgenda(chosen.map(p => p.id), 'agendaSaved')}>${t('agendaSave')}</button>
+          <button data-test="agenda-refresh" ?disabled=${unsaved || !savedIds().length} @click=${() => saveAgenda(savedIds(), 'agendaRefreshed')}>${t('agendaRefresh')}</button>
+          ${unsaved ? html`<span class="muted" data-test="agenda-unsaved">${t('agendaUnsaved')}</span>` : ''}
+        </div>
+        <form class="row agenda-search" data-test="agenda-search" @submit=${findPetitions}>
+          <label>${t('agendaSearch')}<input type="search" name="q" maxlength="200" data-test="agenda-q"></label>
+          <button data-test="agenda-find">${t('find')}</button>
+        </form>
+        ${agendaFound ? agendaFound.length
+          ? html`<ul class="agenda-list" data-test="agenda-found">${agendaFound.map(p => line(p, p.status ? '· ' + p.status : ''))}</ul>`
+          : html`<p class="muted">${t('noneFound')}</p>` : ''}` : ''}
+    </section>`;
+}
+
+let fieldLabels = null; // field code → its Vietnamese label, as the agenda keeps it
+
+async function findPetitions(e) {
+  e.preventDefault();
+  const q = new FormData(e.target).get('q').trim();
+  if (!fieldLabels) {
+    const options = await api('GET', '/api/public/petition-options');
+    fieldLabels = new Map(options.ok ? options.data.fields.map(f => [f.code, f.vi]) : []);
+  }
+  const answer = await api('GET', `/api/communes/${communeId}/petitions?q=${encodeURIComponent(q)}`);
+  if (answer.status === 401) return;
+  if (!answer.ok) { agendaMessage = { kind: 'error', text: errorText(answer.data) }; draw(); return; }
+  agendaFound = answer.data.petitions.map(p => ({ id: p.id, trackingCode: p.trackingCode, village: p.village,
+    field: fieldLabels.get(p.fieldCode) || p.fieldCode, officeName: p.officeName, status: pick(p.statusLabel) }));
+  agendaMessage = null;
+  draw();
+}
+
+async function saveAgenda(ids, said) {
+  const answer = await api('PUT', `/api/meetings/${meeting.meeting.id}/agenda`, { petitionIds: ids });
+  if (answer.status === 401) return;
+  if (!answer.ok) { agendaMessage = { kind: 'error', text: errorText(answer.data) }; draw(); return; }
+  agendaMessage = { kind: 'ok', text: t(said, answer.data.items.length) };
+  agendaPicked = null;
+  await reloadMeeting();
 }
 
 const collator = new Intl.Collator('vi');

@@ -6,6 +6,7 @@ import { remainingMs, formatMs, urgency, exposeClock } from './clock.js';
 import { setup, t, pick, langButton, connectionBadge, errorText } from './i18n.js';
 import { isoDateToVi } from './format.js';
 import { ATTENDANCE_STRINGS, minutesField } from './attendance.js';
+import { petitionCodeShape } from './agenda.js';
 
 setup({
   ...ATTENDANCE_STRINGS,
@@ -60,9 +61,13 @@ setup({
   noticeLink: ['Xem thông báo kết luận hội nghị', 'Read the notice of conclusions'],
   deadlineOn: ['hạn {0}', 'due {0}'],
   askedTime: ['Xin phát biểu {0}', 'Asked for {0}'],
+  petitionCode: ['Mã kiến nghị (nếu có)', 'Petition tracking code (if any)'],
+  petitionCodeHint: ['Mã trên giấy biên nhận kiến nghị, ví dụ KN-7QX4-M2PD', 'The code on your petition receipt, e.g. KN-7QX4-M2PD'],
+  badPetitionCode: ['Mã kiến nghị có dạng KN-XXXX-XXXX, ví dụ KN-7QX4-M2PD.', 'A petition tracking code looks like KN-XXXX-XXXX, e.g. KN-7QX4-M2PD.'],
+  petitionOf: ['Kiến nghị {0}', 'Petition {0}'],
 }, () => draw());
 
-const LIMITS = { name: 100, village: 100, group: 100, topic: 200, summary: 1000 };
+const LIMITS = { name: 100, village: 100, group: 100, topic: 200, summary: 1000, petitionCode: 20 };
 const REQUIRED = ['name', 'village', 'topic'];
 const DRAFT = 'doithoai.phone.draft';
 
@@ -219,6 +224,7 @@ function mineItem(s, r) {
       ${waiting ? waitingView(s, r) : html`<div class="state" data-test="outcome">${outcomeText(s, r)}</div>`}
       <div class="topic">${r.topic}</div>
       <div class="muted">${r.name} · ${r.village}${r.minutesAsked ? ' · ' + t('askedTime', t('minutesN', r.minutesAsked)) : ''}</div>
+      ${r.petitionCode ? html`<div class="muted" data-test="my-petition">${t('petitionOf', r.petitionCode)}</div>` : ''}
       ${waiting ? '' : outcomeDetail(s, r)}
       ${waiting ? html`<button class="danger" data-test="withdraw" @click=${() => withdraw(r.id)}>${t('withdraw')}</button>` : ''}
     </div>`;
@@ -351,6 +357,8 @@ function registerView(s) {
       ${field('topic', t('topic'))}
       ${field('summary', t('summary'), 'textarea')}
       ${minutesField(s.setup.rules)}
+      ${field('petitionCode', t('petitionCode'))}
+      <small class="muted" id="petition-code-hint">${t('petitionCodeHint')}</small>
       ${notice && !notice.top ? noticeView() : ''}
       <button class="primary" data-test="register-submit" ?disabled=${sending}>${sending ? t('sending') : t('send')}</button>
       ${registered ? html`<button type="button" class="more" data-test="register-cancel" @click=${closeForm}>${t('cancel')}</button>` : ''}
@@ -388,13 +396,16 @@ async function registerSubmit(e) {
   e.preventDefault();
   const form = e.target;
   const values = Object.fromEntries([...new FormData(form)].map(([k, v]) => [k, v.trim()]));
-  const labels = { name: t('name'), village: t('village'), group: t('group'), topic: t('topic'), summary: t('summary') };
+  const labels = { name: t('name'), village: t('village'), group: t('group'), topic: t('topic'), summary: t('summary'),
+    petitionCode: t('petitionCode') };
   fieldErrors = {};
   for (const k of REQUIRED) if (!values[k]) fieldErrors[k] = t('required', labels[k].toLowerCase());
   for (const [k, max] of Object.entries(LIMITS)) if (values[k] && values[k].length > max) fieldErrors[k] = t('tooLong', labels[k], max);
+  if (values.petitionCode && !petitionCodeShape(values.petitionCode)) fieldErrors.petitionCode = t('badPetitionCode');
   notice = null;
   if (Object.keys(fieldErrors).length) { draw(); return; }
-  for (const k of ['group', 'summary', 'minutes']) if (!values[k]) delete values[k];
+  for (const k of ['group', 'summary', 'minutes', 'petitionCode']) if (!values[k]) delete values[k];
+  if (values.petitionCode) values.petitionCode = petitionCodeShape(values.petitionCode);
   if (values.minutes) values.minutes = Number(values.minutes);
   sending = true;
   draw();

@@ -8,6 +8,7 @@ import { queue, allTurns } from './state.js';
 import { conclusionForm, deskForm, submitForm, STAFF_STRINGS } from './forms.js';
 import { connectWithToken, Feedback, header, floorSummary } from './staff.js';
 import { ATTENDANCE_STRINGS, headCountLine, foldVi } from './attendance.js';
+import { petitionNote, linkControls, speakerRegistration } from './agenda.js';
 
 setup({
   ...STAFF_STRINGS,
@@ -107,7 +108,7 @@ function draw() {
     ${header(conn, t('role'))}
     ${feedback.view()}
     ${s ? html`<div class="console">
-      <section class="panel wide">${floorSummary(conn)}${minutesView(s)}</section>
+      <section class="panel wide">${floorSummary(conn)}${petitionNote(s, speakerRegistration(s))}${minutesView(s)}</section>
       <section class="panel">${queueView(s)}${s.status === 'CLOSED' ? '' : deskForm(conn, s.setup.rules, feedback.report)}</section>
       <section class="panel">${attendanceView(s)}${conclusionForm(conn, s, feedback.report)}</section>
     </div>` : ''}`, document.getElementById('app'));
@@ -184,6 +185,8 @@ function queueView(s) {
             <div class="topic">${r.topic} <button class="small link" data-test="edit-topic" @click=${() => { editing = r.id; draw(); }}>${t('editTopic')}</button></div>`}
           ${r.summary ? html`<div class="summary">${r.summary}</div>` : ''}
           ${r.note ? html`<div class="note">${r.note}</div>` : ''}
+          ${petitionNote(s, r)}
+          ${s.status === 'CLOSED' ? '' : linkControls(conn, r, feedback.report, draw)}
         </li>`)}
     </ol>`;
 }

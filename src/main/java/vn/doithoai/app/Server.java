@@ -12,13 +12,16 @@ import org.slf4j.LoggerFactory;
 import vn.doithoai.access.OrganiserSecret;
 import vn.doithoai.access.SignInLimits;
 import vn.doithoai.desk.CitizenNotices;
+import vn.doithoai.desk.MeetingAnswers;
 import vn.doithoai.desk.PetitionDesk;
 import vn.doithoai.live.MeetingHosts;
+import vn.doithoai.live.MeetingOwner;
 import vn.doithoai.mail.OutboxSender;
 import vn.doithoai.live.Meetings;
 import vn.doithoai.store.AccountStore;
 import vn.doithoai.store.Directory;
 import vn.doithoai.store.Ledger;
+import vn.doithoai.store.MeetingAnswersStore;
 import vn.doithoai.store.OfficeStore;
 import vn.doithoai.store.OutboxStore;
 import vn.doithoai.store.PetitionFieldStore;
@@ -28,6 +31,7 @@ import vn.doithoai.store.EventStore;
 import vn.doithoai.store.RecordChain;
 import vn.doithoai.store.SnapshotStore;
 import vn.doithoai.transport.AccountApi;
+import vn.doithoai.transport.AgendaApi;
 import vn.doithoai.transport.Admission;
 import vn.doithoai.transport.FrontSummaryApi;
 import vn.doithoai.transport.OfficeApi;
@@ -137,6 +141,10 @@ public final class Server implements AutoCloseable {
             var fieldStore = new PetitionFieldStore(pool, ledger);
             var desk = new PetitionDesk(petitionStore, fieldStore, notices, clock);
             var petitions = new PetitionApi(desk, petitionStore, officeStore, ledger, clock);
+            var answers = new MeetingAnswers(vertx, new MeetingAnswersStore(pool), petitionStore, desk,
+                    id -> meetings.get(id).compose(MeetingOwner::read).map(read -> new MeetingAnswers.Closed(read.seq(), read.snapshot())),
+                    clock);
+            meetings.afterClose(answers::recordedAfterClose);
             var publicPetitions = new PublicPetitionApi(desk, petitionStore, directory, limits, notices, fieldStore);
             var api = new RestApi(directory, meetings, new RecordChain(pool), publicUrl, watch::databaseUp, limits, offices);
             var plans = new PlanApi(new PlanStore(pool, ledger), officeStore, directory, meetings, publicUrl, clock);
@@ -145,7 +153,7 @@ public final class Server implements AutoCloseable {
             // (a screen asking for it waits for the same load), and its running slot's timer restarts.
             Future<Integer> recovering = meetings.recoverLive();
             List<Routes> routes = List.of(offices, petitions, new FrontSummaryApi(petitionStore, fieldStore, directory, clock),
-                    new PetitionFieldApi(fieldStore, clock), publicPetitions, plans);
+                    new PetitionFieldApi(fieldStore, clock), publicPetitions, plans, new AgendaApi(meetings, petitionStore));
             HttpServer http = listen(new WebServer(vertx, api, accounts, routes, ws, gate, publicUrl), config);
             LOG.info("doithoai listening on {}:{} — open {} (ready in {} ms, {} sockets)",
                     config.host(), http.actualPort(), publicUrl, Duration.ofNanos(System.nanoTime() - began).toMillis(),
@@ -156,6 +164,15 @@ public final class Server implements AutoCloseable {
                             Duration.ofNanos(System.nanoTime() - began).toMillis());
                 } else {
                     LOG.error("Rebuilding the live meetings failed: {}", done.cause().getMessage());
+                }
+            });
+            // The petitions answered by meetings closed before a stop that came too soon for them.
+            answers.catchUp().onComplete(done -> {
+                if (done.failed()) {
+                    LOG.error("The closed meetings' answers to petitions could not be looked for ({}); looking again in a while",
+                            done.cause().getMessage());
+                } else if (done.result() > 0) {
+                    LOG.info("{} closed meeting(s) have petitions to answer still; answering them", done.result());
                 }
             });
             return new Server(database, vertx, meetingsVertx, http, publicUrl, meetings);

@@ -60,7 +60,7 @@ public final class MeetingOwner {
      * log is replayed instead). Staff patches stored with the events are shown after a snapshot
      * only, so an old one never reaches a screen that expects the new shape.
      */
-    static final int SNAPSHOT_FORMAT = 2;
+    static final int SNAPSHOT_FORMAT = 3;
 
     /**
      * {@code commandId}: the sender's own id with the sender's label before it, so that an id
@@ -89,6 +89,7 @@ public final class MeetingOwner {
     private final SnapshotStore snapshots;
     private final int snapshotEvery;
     private final Clock clock;
+    private final ClosedMeetingListener afterClose;
 
     private MeetingState state = MeetingState.NEW;
     private long lastSeq;
@@ -121,7 +122,7 @@ public final class MeetingOwner {
     private long timeUpTimer = -1;
 
     private MeetingOwner(UUID id, MeetingHosts hosts, EventStore store, SnapshotStore snapshots, int snapshotEvery,
-                         Clock clock) {
+                         Clock clock, ClosedMeetingListener afterClose) {
         this.id = id;
         this.context = hosts.contextFor(id);
         this.writer = hosts.writerFor(id);
@@ -131,6 +132,7 @@ public final class MeetingOwner {
         this.snapshots = snapshots;
         this.snapshotEvery = snapshotEvery;
         this.clock = clock;
+        this.afterClose = afterClose;
     }
 
     /**
@@ -168,8 +170,8 @@ public final class MeetingOwner {
      * replayed first.
      */
     static Future<MeetingOwner> load(UUID id, MeetingHosts hosts, EventStore store, SnapshotStore snapshots,
-                                     int snapshotEvery, Clock clock) {
-        var owner = new MeetingOwner(id, hosts, store, snapshots, snapshotEvery, clock);
+                                     int snapshotEvery, Clock clock, ClosedMeetingListener afterClose) {
+        var owner = new MeetingOwner(id, hosts, store, snapshots, snapshotEvery, clock, afterClose);
         Promise<MeetingOwner> handedOut = Promise.promise();
         owner.context.runOnContext(v -> owner.rebuild(() -> handedOut.tryComplete(owner)).onComplete(done -> {
             if (done.succeeded()) {
@@ -553,6 +555,17 @@ public final class MeetingOwner {
         var round = new Round(published, before, decidedState);
         feeds.values().forEach(feed -> feed.publish(round));
         snapshotIfDue(before.status() != MeetingStatus.CLOSED && state.status() == MeetingStatus.CLOSED);
+        if (state.status() == MeetingStatus.CLOSED) {
+            tellAfterClose();
+        }
+    }
+
+    private void tellAfterClose() {
+        try {
+            afterClose.recordedAfterClose(id);
+        } catch (RuntimeException e) {
+            LOG.error("Meeting {}: what follows its close could not be started: {}", id, e.toString());
+        }
     }
 
     /** The moments an operator wants in the log; the rest is in the record. */

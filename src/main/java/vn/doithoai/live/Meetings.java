@@ -61,6 +61,7 @@ public final class Meetings {
     private final Directory directory;
     private final Clock clock;
     private final Map<UUID, Future<MeetingOwner>> owners = new ConcurrentHashMap<>();
+    private volatile ClosedMeetingListener afterClose = ClosedMeetingListener.NONE;
 
     public Meetings(MeetingHosts hosts, EventStore store, SnapshotStore snapshots, Directory directory, Clock clock) {
         this(hosts, store, snapshots, MeetingOwner.SNAPSHOT_EVERY, directory, clock);
@@ -103,6 +104,11 @@ public final class Meetings {
         return Future.join(saves).map(all -> saves.size());
     }
 
+    /** Who is told when a meeting's record grows after its close (set once, as the server starts). */
+    public void afterClose(ClosedMeetingListener listener) {
+        this.afterClose = listener;
+    }
+
     public int loadedCount() {
         return owners.size();
     }
@@ -113,7 +119,8 @@ public final class Meetings {
     }
 
     private Future<MeetingOwner> load(UUID meetingId) {
-        Future<MeetingOwner> owner = MeetingOwner.load(meetingId, hosts, store, snapshots, snapshotEvery, clock);
+        Future<MeetingOwner> owner = MeetingOwner.load(meetingId, hosts, store, snapshots, snapshotEvery, clock,
+                closed -> afterClose.recordedAfterClose(closed));
         // An owner handed out before its state was read is let go if reading it fails: the next screen tries again.
         owner.onSuccess(o -> o.stateRead().onFailure(e -> owners.remove(meetingId, owner)));
         return owner;

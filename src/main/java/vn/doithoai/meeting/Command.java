@@ -167,9 +167,12 @@ public sealed interface Command {
 
     // ---- registrations -------------------------------------------------------------------
 
-    /** From an attendee's phone; {@code minutes}: the speaking time asked for, null for the rules' slot. */
+    /**
+     * From an attendee's phone; {@code minutes}: the speaking time asked for, null for the rules' slot;
+     * {@code petitionCode}: the tracking code of a petition the speaker raises, if any.
+     */
     record Register(String name, String village, String group, String topic, String summary,
-                    String phone, Integer minutes) implements Command {
+                    String phone, Integer minutes, String petitionCode) implements Command {
         /** How many waiting registrations one phone may hold at once. */
         static final int PER_PHONE = 3;
 
@@ -193,13 +196,13 @@ public sealed interface Command {
                         "One phone may hold at most " + PER_PHONE + " waiting registrations");
             }
             return Registrations.register(s, name, village, group, topic, summary, phone, null, minutes,
-                    Registration.Source.PHONE, c.actor().attendeeId());
+                    petitionCode, Registration.Source.PHONE, c.actor().attendeeId());
         }
     }
 
     /** The secretary registers someone without a phone; the chair's closing of the list binds phones only. */
     record RegisterAtDesk(String name, String village, String group, String topic, String summary,
-                          String phone, String note, Integer minutes) implements Command {
+                          String phone, String note, Integer minutes, String petitionCode) implements Command {
         public Set<Role> roles() {
             return Set.of(SECRETARY, CHAIR);
         }
@@ -209,7 +212,35 @@ public sealed interface Command {
                 return Refusals.closed();
             }
             return Registrations.register(s, name, village, group, topic, summary, phone, note, minutes,
-                    Registration.Source.DESK, null);
+                    petitionCode, Registration.Source.DESK, null);
+        }
+    }
+
+    /** Links a registration to a petition's tracking code, or unlinks it (a null code). */
+    record LinkPetition(int registrationId, String petitionCode) implements Command {
+        public Set<Role> roles() {
+            return Set.of(CHAIR, SECRETARY);
+        }
+
+        public Decision decide(MeetingState s, Context c) {
+            if (s.status() == MeetingStatus.CLOSED) {
+                return Refusals.closed();
+            }
+            Registration r = s.registrations().get(registrationId);
+            if (r == null) {
+                return Refusals.noRegistration(registrationId);
+            }
+            PetitionCodes.Checked code = PetitionCodes.cleaned(petitionCode);
+            if (code.problem() != null) {
+                return Refusals.of(code.problem());
+            }
+            if (java.util.Objects.equals(code.code(), r.petitionCode())) {
+                return Refusals.wrongState(code.code() == null ? "Đăng ký chưa gắn với kiến nghị nào"
+                                : "Đăng ký đã gắn với kiến nghị " + code.code(),
+                        code.code() == null ? "The registration is linked to no petition"
+                                : "The registration is linked to petition " + code.code() + " already");
+            }
+            return Decision.accept(new Event.PetitionLinked(registrationId, code.code()));
         }
     }
 
@@ -502,6 +533,29 @@ public sealed interface Command {
         }
     }
 
+    // ---- petitions on the agenda ---------------------------------------------------------
+
+    /**
+     * The organiser's agenda of petitions, built by the server from the petitions it names
+     * (docs/api.md); replaces the one before, so saving it again brings the offices' prepared
+     * answers up to date.
+     */
+    record SetPetitionAgenda(List<AgendaPetition> items) implements Command {
+        /** More petitions than a meeting can take up; a list this long is a mistake. */
+        public static final int MAX_ITEMS = 200;
+
+        public Set<Role> roles() {
+            return Set.of(ORGANISER);
+        }
+
+        public Decision decide(MeetingState s, Context c) {
+            if (s.status() == MeetingStatus.CLOSED) {
+                return Refusals.closed();
+            }
+            return Agenda.check(items);
+        }
+    }
+
     // ---- attendance ----------------------------------------------------------------------
 
     /**
@@ -594,8 +648,9 @@ public sealed interface Command {
         }
     }
 
+    /** {@code petitionCodes}: the petitions it answers, each answered with its text when the meeting closes. */
     record RecordConclusion(String text, Outcome outcome, String office, LocalDate deadline,
-                            List<Integer> turnIds) implements Command {
+                            List<Integer> turnIds, List<String> petitionCodes) implements Command {
         public Set<Role> roles() {
             return Set.of(CHAIR, SECRETARY);
         }
@@ -604,13 +659,13 @@ public sealed interface Command {
             if (s.status() != MeetingStatus.IN_PROGRESS && s.status() != MeetingStatus.CLOSED) {
                 return Refusals.notInProgress();
             }
-            return Conclusions.check(s, text, outcome, office, deadline, turnIds, (t, o, off, ids) ->
-                    new Event.ConclusionRecorded(s.nextConclusionId(), t, o, off, deadline, ids));
+            return Conclusions.check(s, text, outcome, office, deadline, turnIds, petitionCodes, (t, o, off, ids, codes) ->
+                    new Event.ConclusionRecorded(s.nextConclusionId(), t, o, off, deadline, ids, codes));
         }
     }
 
     record CorrectConclusion(int conclusionId, String text, Outcome outcome, String office,
-                             LocalDate deadline, List<Integer> turnIds) implements Command {
+                             LocalDate deadline, List<Integer> turnIds, List<String> petitionCodes) implements Command {
         public Set<Role> roles() {
             return Set.of(CHAIR, SECRETARY);
         }
@@ -620,8 +675,8 @@ public sealed interface Command {
                 return Decision.refuse(Refusal.NOT_FOUND, "Không có kết luận số " + conclusionId,
                         "No conclusion number " + conclusionId);
             }
-            return Conclusions.check(s, text, outcome, office, deadline, turnIds, (t, o, off, ids) ->
-                    new Event.ConclusionCorrected(conclusionId, t, o, off, deadline, ids));
+            return Conclusions.check(s, text, outcome, office, deadline, turnIds, petitionCodes, (t, o, off, ids, codes) ->
+                    new Event.ConclusionCorrected(conclusionId, t, o, off, deadline, ids, codes));
         }
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 final class Conclusions {
 
     interface Maker {
-        Event make(String text, Outcome outcome, String office, List<Integer> turnIds);
+        Event make(String text, Outcome outcome, String office, List<Integer> turnIds, List<String> petitionCodes);
     }
 
     private static final Fields.Name OUTCOME = new Fields.Name("Hình thức xử lý", "Outcome");
@@ -24,7 +24,7 @@ final class Conclusions {
     static final LocalDate LATEST_DEADLINE = LocalDate.of(2099, 12, 31);
 
     static Decision check(MeetingState s, String text, Outcome outcome, String office, LocalDate deadline,
-                          List<Integer> turnIds, Maker maker) {
+                          List<Integer> turnIds, List<String> petitionCodes, Maker maker) {
         String cleanText = Fields.paragraph(text);
         String cleanOffice = Fields.line(office);
         Refusal problem = Fields.first(
@@ -55,6 +55,10 @@ final class Conclusions {
                 return Refusals.noTurnNumber(id);
             }
         }
-        return Decision.accept(maker.make(cleanText, outcome, cleanOffice, ids));
+        PetitionCodes.CheckedList codes = PetitionCodes.cleaned(petitionCodes);
+        if (codes.problem() != null) {
+            return Decision.refuse(codes.problem());
+        }
+        return Decision.accept(maker.make(cleanText, outcome, cleanOffice, ids, codes.codes()));
     }
 }

@@ -58,17 +58,27 @@ public sealed interface Event {
     }
 
     /**
-     * {@code phone}, {@code note} and {@code attendeeId} are private (see {@link Visibility});
-     * {@code minutes}: the speaking time asked for, null for the rules' slot.
+     * {@code phone}, {@code note}, {@code attendeeId} and {@code petitionCode} are private (see
+     * {@link Visibility}); {@code minutes}: the speaking time asked for, null for the rules' slot;
+     * {@code petitionCode}: the tracking code of the petition the speaker raises, or null.
      */
     record SpeakerRegistered(int registrationId, String name, String village, String group,
                              String topic, String summary, String phone, String note,
-                             Registration.Source source, String attendeeId, Integer minutes) implements Event {
+                             Registration.Source source, String attendeeId, Integer minutes,
+                             String petitionCode) implements Event {
 
         public MeetingState apply(MeetingState s, Instant at) {
             var registration = new Registration(registrationId, name, village, group, topic, summary,
-                    phone, note, source, attendeeId, Registration.Status.WAITING, at, null, null, minutes);
+                    phone, note, source, attendeeId, Registration.Status.WAITING, at, null, null, minutes,
+                    petitionCode);
             return s.withRegistration(registration).withQueue(Queue.placeNew(s, registration));
+        }
+    }
+
+    /** The chair or the secretary links a registration to a petition's tracking code (null: unlinks); private. */
+    record PetitionLinked(int registrationId, String petitionCode) implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            return s.withRegistration(s.registrations().get(registrationId).linked(petitionCode));
         }
     }
 
@@ -189,28 +199,44 @@ public sealed interface Event {
         }
     }
 
+    /** {@code petitionCodes}: the petitions it answers, private (see {@link Conclusion}). */
     record ConclusionRecorded(int conclusionId, String text, Outcome outcome, String office,
-                              LocalDate deadline, List<Integer> turnIds) implements Event {
+                              LocalDate deadline, List<Integer> turnIds, List<String> petitionCodes) implements Event {
         public ConclusionRecorded {
             turnIds = turnIds == null ? List.of() : List.copyOf(turnIds);
+            petitionCodes = petitionCodes == null ? List.of() : List.copyOf(petitionCodes);
         }
 
         public MeetingState apply(MeetingState s, Instant at) {
             return s.withConclusion(new Conclusion(conclusionId, text, outcome, office, deadline,
-                    turnIds, at, 1));
+                    turnIds, at, 1, petitionCodes));
         }
     }
 
     record ConclusionCorrected(int conclusionId, String text, Outcome outcome, String office,
-                               LocalDate deadline, List<Integer> turnIds) implements Event {
+                               LocalDate deadline, List<Integer> turnIds, List<String> petitionCodes) implements Event {
         public ConclusionCorrected {
             turnIds = turnIds == null ? List.of() : List.copyOf(turnIds);
+            petitionCodes = petitionCodes == null ? List.of() : List.copyOf(petitionCodes);
         }
 
         public MeetingState apply(MeetingState s, Instant at) {
             Conclusion earlier = s.conclusion(conclusionId).orElseThrow();
             return s.withConclusion(new Conclusion(conclusionId, text, outcome, office, deadline,
-                    turnIds, at, earlier.revision() + 1));
+                    turnIds, at, earlier.revision() + 1, petitionCodes));
+        }
+    }
+
+    // ---- petitions on the agenda ---------------------------------------------------------
+
+    /** The organiser's agenda of petitions, replacing the one before; staff only (see {@link AgendaPetition}). */
+    record PetitionAgendaSet(List<AgendaPetition> items) implements Event {
+        public PetitionAgendaSet {
+            items = items == null ? List.of() : List.copyOf(items);
+        }
+
+        public MeetingState apply(MeetingState s, Instant at) {
+            return s.withAgenda(items);
         }
     }
 

@@ -18,15 +18,17 @@ import java.util.Optional;
  * @param invitations the people invited, by id (1, 2, 3…), those taken back included
  * @param walkIns     the people counted in without an invitation, in order
  * @param headCount   who is present, as numbers: what the hall may see of attendance
+ * @param agenda      the petitions the organiser put on the agenda, with the offices' prepared
+ *                    answers: for the chair and the secretary only
  */
 public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boolean listOpen,
                            Map<Integer, Registration> registrations, List<Integer> queue, Turn floor,
                            List<Turn> turns, List<MinuteEntry> minutes, List<Conclusion> conclusions,
                            Instant startedAt, Instant closedAt, List<Invitation> invitations, List<WalkIn> walkIns,
-                           HeadCount headCount) {
+                           HeadCount headCount, List<AgendaPetition> agenda) {
 
     public static final MeetingState NEW = new MeetingState(null, MeetingStatus.SCHEDULED, -1, true,
-            Map.of(), List.of(), null, List.of(), List.of(), List.of(), null, null, List.of(), List.of(), HeadCount.NONE);
+            Map.of(), List.of(), null, List.of(), List.of(), List.of(), null, null, List.of(), List.of(), HeadCount.NONE, List.of());
 
     public MeetingState {
         // Every event makes a new state: the registrations are copied only when they change, and
@@ -40,6 +42,7 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
         invitations = invitations == null ? List.of() : List.copyOf(invitations);
         walkIns = walkIns == null ? List.of() : List.copyOf(walkIns);
         headCount = headCount == null ? HeadCount.of(invitations, walkIns.size()) : headCount;
+        agenda = agenda == null ? List.of() : List.copyOf(agenda);
     }
 
     public Optional<Registration> registration(int id) {
@@ -111,38 +114,38 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
 
     MeetingState withSetup(Setup newSetup) {
         return new MeetingState(newSetup, status, stepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount);
+                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda);
     }
 
     MeetingState withStatus(MeetingStatus newStatus, Instant newStartedAt, Instant newClosedAt) {
         return new MeetingState(setup, newStatus, stepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, conclusions, newStartedAt, newClosedAt, invitations, walkIns, headCount);
+                turns, minutes, conclusions, newStartedAt, newClosedAt, invitations, walkIns, headCount, agenda);
     }
 
     MeetingState withStep(int newStepIndex) {
         return new MeetingState(setup, status, newStepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount);
+                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda);
     }
 
     MeetingState withListOpen(boolean open) {
         return new MeetingState(setup, status, stepIndex, open, registrations, queue, floor, turns,
-                minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount);
+                minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda);
     }
 
     MeetingState withRegistration(Registration registration) {
         var changed = ((RegistrationTable) registrations).with(registration);
         return new MeetingState(setup, status, stepIndex, listOpen, changed, queue, floor, turns,
-                minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount);
+                minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda);
     }
 
     MeetingState withQueue(List<Integer> newQueue) {
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, newQueue, floor,
-                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount);
+                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda);
     }
 
     MeetingState withFloor(Turn newFloor) {
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, newFloor,
-                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount);
+                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda);
     }
 
     /** The floor's turn ends and joins the history. */
@@ -150,7 +153,7 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
         var history = new ArrayList<>(turns);
         history.add(ended);
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, null,
-                history, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount);
+                history, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda);
     }
 
     MeetingState withMinute(MinuteEntry entry) {
@@ -161,7 +164,7 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
             changed.add(entry);
         }
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, floor,
-                turns, changed, conclusions, startedAt, closedAt, invitations, walkIns, headCount);
+                turns, changed, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda);
     }
 
     MeetingState withConclusion(Conclusion conclusion) {
@@ -172,7 +175,7 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
             changed.add(conclusion);
         }
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, changed, startedAt, closedAt, invitations, walkIns, headCount);
+                turns, minutes, changed, startedAt, closedAt, invitations, walkIns, headCount, agenda);
     }
 
     /** An invitation added or changed; the head count follows. */
@@ -184,14 +187,19 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
             changed.add(invitation);
         }
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, conclusions, startedAt, closedAt, changed, walkIns, HeadCount.of(changed, walkIns.size()));
+                turns, minutes, conclusions, startedAt, closedAt, changed, walkIns, HeadCount.of(changed, walkIns.size()), agenda);
     }
 
     MeetingState withWalkIn(WalkIn walkIn) {
         var more = new ArrayList<>(walkIns);
         more.add(walkIn);
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, conclusions, startedAt, closedAt, invitations, more, HeadCount.of(invitations, more.size()));
+                turns, minutes, conclusions, startedAt, closedAt, invitations, more, HeadCount.of(invitations, more.size()), agenda);
+    }
+
+    MeetingState withAgenda(List<AgendaPetition> newAgenda) {
+        return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, floor,
+                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, newAgenda);
     }
 
     /** An automatic line of the minutes, tied to the current step. */

@@ -11,7 +11,7 @@ final class Registrations {
     }
 
     static Decision register(MeetingState s, String name, String village, String group, String topic,
-                             String summary, String phone, String note, Integer minutes,
+                             String summary, String phone, String note, Integer minutes, String petitionCode,
                              Registration.Source source, String attendeeId) {
         String cleanName = Fields.line(name);
         String cleanVillage = Fields.line(village);
@@ -20,6 +20,7 @@ final class Registrations {
         String cleanSummary = Fields.paragraph(summary);
         String cleanPhone = Fields.line(phone);
         String cleanNote = Fields.paragraph(note);
+        PetitionCodes.Checked code = PetitionCodes.cleaned(petitionCode);
         Refusal problem = Fields.first(
                 Fields.required(cleanName, Fields.F_NAME, Fields.NAME),
                 Fields.required(cleanVillage, Fields.F_VILLAGE, Fields.VILLAGE),
@@ -28,7 +29,8 @@ final class Registrations {
                 Fields.optional(cleanSummary, Fields.F_SUMMARY, Fields.SUMMARY),
                 Fields.phone(cleanPhone),
                 Fields.optional(cleanNote, Fields.F_NOTE, Fields.NOTE),
-                minutesProblem(minutes, s.setup().rules().slotSeconds()));
+                minutesProblem(minutes, s.setup().rules().slotSeconds()),
+                code.problem());
         if (problem != null) {
             return Decision.refuse(problem);
         }
@@ -39,7 +41,7 @@ final class Registrations {
                     cleanVillage + " already has " + cap + " registrations to speak");
         }
         return Decision.accept(new Event.SpeakerRegistered(s.nextRegistrationId(), cleanName, cleanVillage,
-                cleanGroup, cleanTopic, cleanSummary, cleanPhone, cleanNote, source, attendeeId, minutes));
+                cleanGroup, cleanTopic, cleanSummary, cleanPhone, cleanNote, source, attendeeId, minutes, code.code()));
     }
 
     /**

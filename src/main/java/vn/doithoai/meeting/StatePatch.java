@@ -15,6 +15,8 @@ public record StatePatch(Map<String, Object> parts) {
 
     private static final String INVITATIONS = "invitations";
     private static final String WALK_INS = "walkIns";
+    private static final String AGENDA = "agenda";
+    private static final String CONCLUSIONS = "conclusions";
 
     public StatePatch {
         parts = java.util.Collections.unmodifiableMap(parts);
@@ -42,10 +44,11 @@ public record StatePatch(Map<String, Object> parts) {
         }
         list(parts, "turns", before.turns(), after.turns());
         list(parts, "minutes", before.minutes(), after.minutes());
-        list(parts, "conclusions", before.conclusions(), after.conclusions());
+        list(parts, CONCLUSIONS, before.conclusions(), after.conclusions());
         list(parts, INVITATIONS, before.invitations(), after.invitations());
         list(parts, WALK_INS, before.walkIns(), after.walkIns());
         field(parts, "headCount", before.headCount(), after.headCount());
+        field(parts, AGENDA, before.agenda(), after.agenda());
         return new StatePatch(parts);
     }
 
@@ -119,8 +122,8 @@ public record StatePatch(Map<String, Object> parts) {
     /**
      * The same patch as {@code viewer} may see it. Staff hold every registration and need no
      * {@code next}; a display or a phone gets {@code next}, of the registrations only the viewer's
-     * own, and of attendance only the head count; the door keeps the invitations and walk-ins
-     * (see {@link Visibility}).
+     * own, and of attendance only the head count; the door keeps the invitations and walk-ins.
+     * Nobody but staff gets the agenda, nor the petitions' codes on the conclusions (see {@link Visibility}).
      */
     public StatePatch visibleTo(Visibility.Viewer viewer) {
         if (viewer.role().isStaff()) {
@@ -128,13 +131,18 @@ public record StatePatch(Map<String, Object> parts) {
         }
         boolean hidesAttendance = !viewer.role().seesInvitations()
                 && (parts.containsKey(INVITATIONS) || parts.containsKey(WALK_INS));
-        if (registrations().isEmpty() && !hidesAttendance) {
+        boolean hidesPetitions = parts.containsKey(AGENDA) || conclusionsNamePetitions();
+        if (registrations().isEmpty() && !hidesAttendance && !hidesPetitions) {
             return this;
         }
         var copy = new LinkedHashMap<>(parts);
         if (hidesAttendance) {
             copy.remove(INVITATIONS);
             copy.remove(WALK_INS);
+        }
+        if (hidesPetitions) {
+            copy.remove(AGENDA);
+            copy.computeIfPresent(CONCLUSIONS, (key, changed) -> withoutPetitionCodes(changed));
         }
         if (!registrations().isEmpty()) {
             var mine = Visibility.own(registrations(), viewer);
@@ -145,6 +153,19 @@ public record StatePatch(Map<String, Object> parts) {
             }
         }
         return new StatePatch(copy);
+    }
+
+    @SuppressWarnings("unchecked")
+    private boolean conclusionsNamePetitions() {
+        var changed = (Map<Integer, Conclusion>) parts.get(CONCLUSIONS);
+        return changed != null && changed.values().stream().anyMatch(c -> !c.petitionCodes().isEmpty());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object withoutPetitionCodes(Object changed) {
+        var hall = new LinkedHashMap<Integer, Conclusion>();
+        ((Map<Integer, Conclusion>) changed).forEach((at, c) -> hall.put(at, c.withoutPetitionCodes()));
+        return hall;
     }
 
     /** As a chair or secretary gets it: everything but {@code next} (staff hold every registration). */

@@ -10,7 +10,10 @@ import java.util.Map;
  * registrations: no phone numbers, notes, topics or summaries, nor which phone registered whom.
  * An attendee sees its own registrations, with its phone number, but not the secretary's note.
  * Of attendance, displays and phones see the head count only, never who was invited or came;
- * the door sees the invitations it checks in, and of registrations what a display sees.
+ * the door sees the invitations it checks in, and of registrations what a display sees. The
+ * petitions on the agenda (with the offices' prepared answers) are for staff only, and so are the
+ * petitions' tracking codes: a phone sees the code of its own registration, nobody in the hall the
+ * codes a conclusion answers.
  */
 public final class Visibility {
 
@@ -48,13 +51,17 @@ public final class Visibility {
         return event instanceof Event.SpeakerRegistered || event instanceof Event.RegistrationWithdrawn
                 || event instanceof Event.RegistrationEdited || event instanceof Event.MinuteRecorded
                 || event instanceof Event.MinuteCorrected || event instanceof Event.InvitationAdded
-                || event instanceof Event.InvitationRemoved || event instanceof Event.CheckedIn;
+                || event instanceof Event.InvitationRemoved || event instanceof Event.CheckedIn
+                || event instanceof Event.PetitionLinked || event instanceof Event.PetitionAgendaSet;
     }
 
     /** Whether an event reads differently for some viewers (so it can't be sent the same to all). */
     public static boolean hasPrivateData(Event event) {
         return event instanceof Event.SpeakerRegistered || event instanceof Event.RegistrationEdited
-                || event instanceof Event.InvitationAdded || event instanceof Event.CheckedIn;
+                || event instanceof Event.InvitationAdded || event instanceof Event.CheckedIn
+                || event instanceof Event.PetitionLinked || event instanceof Event.PetitionAgendaSet
+                || event instanceof Event.ConclusionRecorded r && !r.petitionCodes().isEmpty()
+                || event instanceof Event.ConclusionCorrected c && !c.petitionCodes().isEmpty();
     }
 
     /**
@@ -77,13 +84,32 @@ public final class Visibility {
         if (event instanceof Event.SpeakerRegistered r) {
             return own
                     ? new Event.SpeakerRegistered(r.registrationId(), r.name(), r.village(), r.group(), r.topic(),
-                            r.summary(), r.phone(), null, r.source(), r.attendeeId(), r.minutes())
+                            r.summary(), r.phone(), null, r.source(), r.attendeeId(), r.minutes(), r.petitionCode())
                     : new Event.SpeakerRegistered(r.registrationId(), r.name(), r.village(), null, null,
-                            null, null, null, r.source(), null, null);
+                            null, null, null, r.source(), null, null, null);
         }
         if (event instanceof Event.RegistrationEdited e) {
             return own ? new Event.RegistrationEdited(e.registrationId(), e.topic(), e.summary(), null)
                     : new Event.RegistrationEdited(e.registrationId(), null, null, null);
+        }
+        return hallsPetitionView(event, own);
+    }
+
+    /** What the hall sees of the events about petitions: a phone its own link, nobody the agenda or a conclusion's codes. */
+    private static Event hallsPetitionView(Event event, boolean own) {
+        if (event instanceof Event.PetitionLinked l) {
+            return own ? event : new Event.PetitionLinked(l.registrationId(), null);
+        }
+        if (event instanceof Event.PetitionAgendaSet) {
+            return new Event.PetitionAgendaSet(List.of());
+        }
+        if (event instanceof Event.ConclusionRecorded r && !r.petitionCodes().isEmpty()) {
+            return new Event.ConclusionRecorded(r.conclusionId(), r.text(), r.outcome(), r.office(), r.deadline(),
+                    r.turnIds(), List.of());
+        }
+        if (event instanceof Event.ConclusionCorrected c && !c.petitionCodes().isEmpty()) {
+            return new Event.ConclusionCorrected(c.conclusionId(), c.text(), c.outcome(), c.office(), c.deadline(),
+                    c.turnIds(), List.of());
         }
         return event;
     }
@@ -95,13 +121,20 @@ public final class Visibility {
 
     /**
      * The state without other people's registrations; an attendee keeps its own, without the note.
-     * The invitations and walk-ins only for the door.
+     * The invitations and walk-ins only for the door; no agenda, and the conclusions without their petitions' codes.
      */
     public static PublicState publicState(MeetingState s, Viewer viewer) {
         boolean door = viewer.role().seesInvitations();
         return new PublicState(s.setup(), s.status(), s.stepIndex(), s.listOpen(), own(s.registrations(), viewer),
-                s.queue(), NextSpeaker.of(s), s.floor(), s.turns(), s.minutes(), s.conclusions(), s.startedAt(),
-                s.closedAt(), door ? s.invitations() : List.of(), door ? s.walkIns() : List.of(), s.headCount());
+                s.queue(), NextSpeaker.of(s), s.floor(), s.turns(), s.minutes(), forTheHall(s.conclusions()),
+                s.startedAt(), s.closedAt(), door ? s.invitations() : List.of(), door ? s.walkIns() : List.of(),
+                s.headCount());
+    }
+
+    /** The conclusions as the hall sees them: without the codes of the petitions they answer. */
+    static List<Conclusion> forTheHall(List<Conclusion> conclusions) {
+        return conclusions.stream().anyMatch(c -> !c.petitionCodes().isEmpty())
+                ? conclusions.stream().map(Conclusion::withoutPetitionCodes).toList() : conclusions;
     }
 
     /** Of these registrations, the viewer's own (an attendee's), as it may see them: without the note. */

@@ -36,6 +36,7 @@ public final class PetitionStore {
     private static final String OPEN = "('RECEIVED', 'ASSIGNED', 'ANSWER_DRAFTED')";
 
     private static final String BY_ID = "SELECT seq, state::text AS state FROM petitions WHERE id = $1";
+    private static final String BY_IDS = "SELECT seq, state::text AS state FROM petitions WHERE id = ANY($1)";
     private static final String BY_CODE = "SELECT seq, state::text AS state FROM petitions WHERE tracking_code = $1";
     private static final String MEMBERS = "SELECT seq, state::text AS state FROM petitions WHERE group_lead = $1 ORDER BY received_at";
     private static final String UPSERT = """
@@ -107,6 +108,11 @@ public final class PetitionStore {
 
     public Future<Optional<Stored>> byId(UUID id) {
         return pool.preparedQuery(BY_ID).execute(Tuple.of(id)).map(PetitionStore::first);
+    }
+
+    /** Those of these petitions that exist, in no particular order. */
+    public Future<List<Stored>> byIds(List<UUID> ids) {
+        return pool.preparedQuery(BY_IDS).execute(Tuple.of(ids.toArray(new UUID[0]))).map(PetitionStore::all);
     }
 
     public Future<Optional<Stored>> byTrackingCode(String code) {

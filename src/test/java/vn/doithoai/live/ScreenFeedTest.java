@@ -98,7 +98,7 @@ class ScreenFeedTest {
     // ---- helpers --------------------------------------------------------------------------------
 
     private Round registration(String name) {
-        return round(Actor.SECRETARY, new Command.RegisterAtDesk(name, "Thôn Đông", null, "Đường liên thôn", null, null, null, null));
+        return round(Actor.SECRETARY, new Command.RegisterAtDesk(name, "Thôn Đông", null, "Đường liên thôn", null, null, null, null, null));
     }
 
     /** Decides a command and wraps its events as one committed round, as the owner does. */

@@ -240,7 +240,7 @@ class AttendanceTest {
             assertThat(m.refusedCode(actor, new Command.RemoveInvitation(2))).as(actor.label()).isEqualTo(Refusal.WRONG_ROLE);
         }
         for (Command command : List.of(new Command.CallNext(null), new Command.RecordMinute("Ý kiến.", null),
-                new Command.RegisterAtDesk("A", "Thôn 1", null, "Đường", null, null, null, null))) {
+                new Command.RegisterAtDesk("A", "Thôn 1", null, "Đường", null, null, null, null, null))) {
             assertThat(m.refusedCode(DOOR, command)).as("%s", command).isEqualTo(Refusal.WRONG_ROLE);
         }
     }
@@ -283,7 +283,7 @@ class AttendanceTest {
         m.ok(DOOR, new Command.CheckIn("HOA01", null));
         m.ok(SECRETARY, new Command.CheckInWalkIn("Y Nhân", "Làng Bi"));
         m.ok(SECRETARY, new Command.RegisterAtDesk("Siu Thuấn", "Làng Dơ Lâm", null, "Đất", null, "0905123456",
-                "Ghi chú riêng", null));
+                "Ghi chú riêng", null, null));
         return m;
     }
 
@@ -333,7 +333,7 @@ class AttendanceTest {
         var m = arrived();
         MeetingState before = m.state();
         Event registered = m.ok(SECRETARY, new Command.RegisterAtDesk("Rơ Chăm H'Bia", "Làng Bi", null, "Nước",
-                "Tóm tắt", "0912000111", "Riêng", 3)).get(0);
+                "Tóm tắt", "0912000111", "Riêng", 3, null)).get(0);
         assertThat(Visibility.event(registered, DOOR_VIEW, false))
                 .isEqualTo(Visibility.event(registered, DISPLAY_VIEW, false));
         assertThat(StatePatch.between(before, m.state()).visibleTo(DOOR_VIEW).parts()).doesNotContainKey("registrations");

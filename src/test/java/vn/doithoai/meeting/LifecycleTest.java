@@ -178,7 +178,7 @@ class LifecycleTest {
         m.ok(CHAIR, new Command.CloseList());
         assertThat(m.state().listOpen()).isFalse();
         assertThat(m.refusedCode(MeetingScript.phone("a1"),
-                new Command.Register("Lê Văn Hòa", "Thôn 1", null, "Đường", null, null, null)))
+                new Command.Register("Lê Văn Hòa", "Thôn 1", null, "Đường", null, null, null, null)))
                 .isEqualTo(Refusal.LIST_CLOSED);
     }
 
@@ -264,10 +264,10 @@ class LifecycleTest {
         var m = MeetingScript.started();
         m.ok(CHAIR, new Command.CloseMeeting());
         assertThat(m.refusedCode(MeetingScript.phone("a1"),
-                new Command.Register("Lê Văn Hòa", "Thôn 1", null, "Đường", null, null, null)))
+                new Command.Register("Lê Văn Hòa", "Thôn 1", null, "Đường", null, null, null, null)))
                 .isEqualTo(Refusal.LIST_CLOSED);
         assertThat(m.refusedCode(MeetingScript.SECRETARY,
-                new Command.RegisterAtDesk("Lê Văn Hòa", "Thôn 1", null, "Đường", null, null, null, null)))
+                new Command.RegisterAtDesk("Lê Văn Hòa", "Thôn 1", null, "Đường", null, null, null, null, null)))
                 .isEqualTo(Refusal.WRONG_STATE);
     }
 

@@ -114,13 +114,13 @@ final class MeetingScript {
 
     /** Registers from a phone; returns the registration id. */
     int register(String attendeeId, String name, String village, String topic) {
-        List<Event> events = ok(phone(attendeeId), new Command.Register(name, village, null, topic, null, null, null));
+        List<Event> events = ok(phone(attendeeId), new Command.Register(name, village, null, topic, null, null, null, null));
         return ((Event.SpeakerRegistered) events.get(0)).registrationId();
     }
 
     /** Registers at the desk; returns the registration id. */
     int desk(String name, String village, String topic) {
-        List<Event> events = ok(SECRETARY, new Command.RegisterAtDesk(name, village, null, topic, null, null, null, null));
+        List<Event> events = ok(SECRETARY, new Command.RegisterAtDesk(name, village, null, topic, null, null, null, null, null));
         return ((Event.SpeakerRegistered) events.get(0)).registrationId();
     }
 

@@ -198,9 +198,9 @@ class MinutesAndConclusionsTest {
         m.speak(one, Duration.ofSeconds(90));
         m.advanceSeconds(30);
         assertThat(m.ok(CHAIR, new Command.RecordConclusion(" Đã trả lời: đường sẽ làm năm 2027. ", Outcome.ANSWERED,
-                null, null, List.of(1))))
+                null, null, List.of(1), null)))
                 .containsExactly(new Event.ConclusionRecorded(1, "Đã trả lời: đường sẽ làm năm 2027.", Outcome.ANSWERED,
-                        null, null, List.of(1)));
+                        null, null, List.of(1), null));
         Conclusion c = m.state().conclusion(1).orElseThrow();
         assertThat(c.revision()).isEqualTo(1);
         assertThat(c.recordedAt()).isEqualTo(m.now());
@@ -211,12 +211,12 @@ class MinutesAndConclusionsTest {
     void anAssignedConclusionNeedsAnOffice() {
         var m = MeetingScript.started();
         Refusal refusal = m.refused(CHAIR, new Command.RecordConclusion("Giao địa chính kiểm tra.", Outcome.ASSIGNED,
-                "  ", LocalDate.of(2026, 7, 30), null));
+                "  ", LocalDate.of(2026, 7, 30), null, null));
         assertThat(refusal.code()).isEqualTo(Refusal.FIELD_MISSING);
         assertThat(refusal.en()).isEqualTo("Missing: the responsible office");
 
         m.ok(SECRETARY, new Command.RecordConclusion("Giao địa chính kiểm tra.", Outcome.ASSIGNED,
-                "Địa chính - Xây dựng", LocalDate.of(2026, 7, 30), null));
+                "Địa chính - Xây dựng", LocalDate.of(2026, 7, 30), null, null));
         Conclusion c = m.state().conclusion(1).orElseThrow();
         assertThat(c.office()).isEqualTo("Địa chính - Xây dựng");
         assertThat(c.deadline()).isEqualTo(LocalDate.of(2026, 7, 30));
@@ -226,18 +226,18 @@ class MinutesAndConclusionsTest {
     @Test
     void aForwardedConclusionNeedsAnOfficeToo() {
         var m = MeetingScript.started();
-        assertThat(m.refusedCode(CHAIR, new Command.RecordConclusion("Chuyển huyện.", Outcome.FORWARDED, null, null, null)))
+        assertThat(m.refusedCode(CHAIR, new Command.RecordConclusion("Chuyển huyện.", Outcome.FORWARDED, null, null, null, null)))
                 .isEqualTo(Refusal.FIELD_MISSING);
     }
 
     @Test
     void aConclusionNeedsTextAndAnOutcome() {
         var m = MeetingScript.started();
-        assertThat(m.refusedCode(CHAIR, new Command.RecordConclusion(" ", Outcome.ANSWERED, null, null, null)))
+        assertThat(m.refusedCode(CHAIR, new Command.RecordConclusion(" ", Outcome.ANSWERED, null, null, null, null)))
                 .isEqualTo(Refusal.FIELD_MISSING);
-        assertThat(m.refused(CHAIR, new Command.RecordConclusion("Kết luận.", null, null, null, null)).en())
+        assertThat(m.refused(CHAIR, new Command.RecordConclusion("Kết luận.", null, null, null, null, null)).en())
                 .isEqualTo("Missing: Outcome");
-        assertThat(m.refusedCode(CHAIR, new Command.RecordConclusion("k".repeat(5001), Outcome.ANSWERED, null, null, null)))
+        assertThat(m.refusedCode(CHAIR, new Command.RecordConclusion("k".repeat(5001), Outcome.ANSWERED, null, null, null, null)))
                 .isEqualTo(Refusal.FIELD_TOO_LONG);
     }
 
@@ -246,7 +246,7 @@ class MinutesAndConclusionsTest {
         var m = MeetingScript.started();
         int one = m.register("a1", "Hòa", "Thôn 1", "Đường");
         m.speak(one, Duration.ofSeconds(90));
-        Refusal refusal = m.refused(CHAIR, new Command.RecordConclusion("Kết luận.", Outcome.EXPLAINED, null, null, List.of(1, 2)));
+        Refusal refusal = m.refused(CHAIR, new Command.RecordConclusion("Kết luận.", Outcome.EXPLAINED, null, null, List.of(1, 2), null));
         assertThat(refusal.code()).isEqualTo(Refusal.NOT_FOUND);
         assertThat(refusal.en()).isEqualTo("No turn number 2");
     }
@@ -256,20 +256,20 @@ class MinutesAndConclusionsTest {
         var m = MeetingScript.started();
         for (LocalDate slip : List.of(LocalDate.of(-1, 1, 1), LocalDate.of(1999, 12, 31), LocalDate.of(2100, 1, 1),
                 LocalDate.of(999_999_999, 12, 31))) {
-            assertThat(m.refusedCode(CHAIR, new Command.RecordConclusion("Kết luận.", Outcome.ASSIGNED, "Phòng Kinh tế", slip, null)))
+            assertThat(m.refusedCode(CHAIR, new Command.RecordConclusion("Kết luận.", Outcome.ASSIGNED, "Phòng Kinh tế", slip, null, null)))
                     .as("deadline %s", slip).isEqualTo(Refusal.FIELD_INVALID);
         }
-        m.ok(CHAIR, new Command.RecordConclusion("Kết luận.", Outcome.ASSIGNED, "Phòng Kinh tế", LocalDate.of(2026, 11, 30), null));
+        m.ok(CHAIR, new Command.RecordConclusion("Kết luận.", Outcome.ASSIGNED, "Phòng Kinh tế", LocalDate.of(2026, 11, 30), null, null));
     }
 
     @Test
     void conclusionsCannotBeRecordedBeforeTheMeetingButMayAfterItCloses() {
         var m = MeetingScript.registrationOpen();
-        assertThat(m.refusedCode(CHAIR, new Command.RecordConclusion("Kết luận.", Outcome.ANSWERED, null, null, null)))
+        assertThat(m.refusedCode(CHAIR, new Command.RecordConclusion("Kết luận.", Outcome.ANSWERED, null, null, null, null)))
                 .isEqualTo(Refusal.WRONG_STATE);
         m.ok(CHAIR, new Command.StartMeeting());
         m.ok(CHAIR, new Command.CloseMeeting());
-        m.ok(CHAIR, new Command.RecordConclusion("Kết luận.", Outcome.ANSWERED, null, null, null));
+        m.ok(CHAIR, new Command.RecordConclusion("Kết luận.", Outcome.ANSWERED, null, null, null, null));
     }
 
     @Test
@@ -277,16 +277,16 @@ class MinutesAndConclusionsTest {
         var m = MeetingScript.started();
         int one = m.register("a1", "Hòa", "Thôn 1", "Đường");
         m.speak(one, Duration.ofSeconds(90));
-        m.ok(CHAIR, new Command.RecordConclusion("Trả lời.", Outcome.ANSWERED, null, null, List.of(1)));
-        m.ok(CHAIR, new Command.RecordConclusion("Kết luận hai.", Outcome.EXPLAINED, null, null, null));
+        m.ok(CHAIR, new Command.RecordConclusion("Trả lời.", Outcome.ANSWERED, null, null, List.of(1), null));
+        m.ok(CHAIR, new Command.RecordConclusion("Kết luận hai.", Outcome.EXPLAINED, null, null, null, null));
         m.advanceSeconds(120);
 
         assertThat(m.ok(SECRETARY, new Command.CorrectConclusion(1, "Giao địa chính.", Outcome.ASSIGNED, "Địa chính",
-                LocalDate.of(2026, 9, 1), List.of(1))))
+                LocalDate.of(2026, 9, 1), List.of(1), null)))
                 .containsExactly(new Event.ConclusionCorrected(1, "Giao địa chính.", Outcome.ASSIGNED, "Địa chính",
-                        LocalDate.of(2026, 9, 1), List.of(1)));
+                        LocalDate.of(2026, 9, 1), List.of(1), null));
         m.ok(CHAIR, new Command.CorrectConclusion(1, "Giao địa chính kiểm tra.", Outcome.ASSIGNED, "Địa chính",
-                LocalDate.of(2026, 9, 15), List.of(1)));
+                LocalDate.of(2026, 9, 15), List.of(1), null));
 
         Conclusion c = m.state().conclusion(1).orElseThrow();
         assertThat(c.revision()).isEqualTo(3);
@@ -299,12 +299,12 @@ class MinutesAndConclusionsTest {
     @Test
     void aCorrectionPassesTheSameChecksAndNeedsAnExistingConclusion() {
         var m = MeetingScript.started();
-        m.ok(CHAIR, new Command.RecordConclusion("Trả lời.", Outcome.ANSWERED, null, null, null));
-        assertThat(m.refusedCode(CHAIR, new Command.CorrectConclusion(2, "Sửa.", Outcome.ANSWERED, null, null, null)))
+        m.ok(CHAIR, new Command.RecordConclusion("Trả lời.", Outcome.ANSWERED, null, null, null, null));
+        assertThat(m.refusedCode(CHAIR, new Command.CorrectConclusion(2, "Sửa.", Outcome.ANSWERED, null, null, null, null)))
                 .isEqualTo(Refusal.NOT_FOUND);
-        assertThat(m.refusedCode(CHAIR, new Command.CorrectConclusion(1, "Sửa.", Outcome.ASSIGNED, null, null, null)))
+        assertThat(m.refusedCode(CHAIR, new Command.CorrectConclusion(1, "Sửa.", Outcome.ASSIGNED, null, null, null, null)))
                 .isEqualTo(Refusal.FIELD_MISSING);
-        assertThat(m.refusedCode(CHAIR, new Command.CorrectConclusion(1, "Sửa.", Outcome.ANSWERED, null, null, List.of(9))))
+        assertThat(m.refusedCode(CHAIR, new Command.CorrectConclusion(1, "Sửa.", Outcome.ANSWERED, null, null, List.of(9), null)))
                 .isEqualTo(Refusal.NOT_FOUND);
     }
 }

@@ -50,7 +50,8 @@ class RandomMeetingsTest {
         // The generator must reach the interesting parts, or the properties say little.
         assertThat(accepted.keySet()).as("commands accepted at least once")
                 .contains("Register", "RegisterAtDesk", "StartMeeting", "CallNext", "StartSlot", "EndSlot",
-                        "RecordConclusion", "CorrectConclusion", "CloseMeeting", "RecordMinute", "Withdraw");
+                        "RecordConclusion", "CorrectConclusion", "CloseMeeting", "RecordMinute", "Withdraw",
+                        "LinkPetition", "SetPetitionAgenda");
     }
 
     private static void runOne(int seed, Map<String, Integer> accepted) {
@@ -148,15 +149,15 @@ class RandomMeetingsTest {
         };
         Outcome outcome = r.nextInt(5) == 0 ? null : Outcome.values()[r.nextInt(Outcome.values().length)];
         RefusalGround ground = r.nextInt(5) == 0 ? null : RefusalGround.values()[r.nextInt(RefusalGround.values().length)];
-        return switch (r.nextInt(26)) {
+        return switch (r.nextInt(30)) {
             case 0 -> new Command.OpenRegistration();
             case 1 -> new Command.StartMeeting();
             case 2 -> new Command.AdvanceStep(r.nextBoolean() ? null : r.nextInt(8) - 2);
             case 3 -> new Command.CloseList();
             case 4 -> new Command.ReopenList();
             case 5 -> r.nextInt(4) == 0 ? new Command.CloseMeeting() : new Command.CallNext(seconds);
-            case 6, 7, 8 -> new Command.Register(text(r), village(r), text(r), text(r), text(r), r.nextBoolean() ? null : text(r), null);
-            case 9 -> new Command.RegisterAtDesk(text(r), village(r), text(r), text(r), text(r), null, text(r), null);
+            case 6, 7, 8 -> new Command.Register(text(r), village(r), text(r), text(r), text(r), r.nextBoolean() ? null : text(r), null, code(r));
+            case 9 -> new Command.RegisterAtDesk(text(r), village(r), text(r), text(r), text(r), null, text(r), null, code(r));
             case 10 -> new Command.Withdraw(id.apply(registrations));
             case 11 -> new Command.EditRegistration(id.apply(registrations), text(r), text(r), text(r));
             case 12 -> new Command.MoveRegistration(id.apply(registrations), r.nextInt(12) - 3);
@@ -171,9 +172,27 @@ class RandomMeetingsTest {
             case 22 -> new Command.MarkTimeUp(id.apply(turns));
             case 23 -> r.nextBoolean() ? new Command.RecordMinute(text(r), r.nextBoolean() ? null : id.apply(turns))
                     : new Command.CorrectMinute(id.apply(s.minutes().size()), text(r));
-            case 24 -> new Command.RecordConclusion(conclusionText(r), outcome, office(r), deadline, turnIds);
+            case 24, 27 -> new Command.RecordConclusion(conclusionText(r), outcome, office(r), deadline, turnIds, codes(r));
+            case 25 -> new Command.LinkPetition(id.apply(registrations), code(r));
+            case 26 -> new Command.SetPetitionAgenda(r.nextInt(4) == 0 ? null : List.of(new AgendaPetition(
+                    r.nextBoolean() ? null : java.util.UUID.randomUUID(), code(r), text(r), text(r), text(r), office(r), text(r))));
             default -> new Command.CorrectConclusion(id.apply(s.conclusions().size()), conclusionText(r), outcome, office(r),
-                    deadline, turnIds);
+                    deadline, turnIds, codes(r));
+        };
+    }
+
+    /** Petition codes, well typed, typed loosely, or of the wrong shape. */
+    private static String code(Random r) {
+        String[] codes = {null, "", "KN-7QX4-M2PD", "kn 7qx4 m2pd", "7QX4M2PD", "KN-0OIL-1111", "KN-7QX4", "x".repeat(60), "\u202eKN"};
+        return codes[r.nextInt(codes.length)];
+    }
+
+    private static List<String> codes(Random r) {
+        return switch (r.nextInt(5)) {
+            case 0 -> null;
+            case 1 -> java.util.Arrays.asList(code(r), null);
+            case 2 -> List.of(java.util.Objects.requireNonNullElse(code(r), "KN-ABCD-EFGH"));
+            default -> List.of("kn 7qx4 m2pd");
         };
     }
 

@@ -15,7 +15,7 @@ import static vn.doithoai.meeting.MeetingScript.phone;
 class RegistrationTest {
 
     private static Command.Register register(String name, String village, String topic) {
-        return new Command.Register(name, village, null, topic, null, null, null);
+        return new Command.Register(name, village, null, topic, null, null, null, null);
     }
 
     // ---- from a phone -------------------------------------------------------------------
@@ -25,10 +25,10 @@ class RegistrationTest {
         var m = MeetingScript.registrationOpen();
         m.advanceSeconds(30);
         List<Event> events = m.ok(phone("a1"), new Command.Register("Lê Văn Hòa", "Thôn Kiến Minh 1", "Nông dân",
-                "Đền bù giải phóng mặt bằng", "Chưa nhận đủ tiền", "0912 345 678", null));
+                "Đền bù giải phóng mặt bằng", "Chưa nhận đủ tiền", "0912 345 678", null, null));
 
         assertThat(events).containsExactly(new Event.SpeakerRegistered(1, "Lê Văn Hòa", "Thôn Kiến Minh 1", "Nông dân",
-                "Đền bù giải phóng mặt bằng", "Chưa nhận đủ tiền", "0912 345 678", null, Registration.Source.PHONE, "a1", null));
+                "Đền bù giải phóng mặt bằng", "Chưa nhận đủ tiền", "0912 345 678", null, Registration.Source.PHONE, "a1", null, null));
         Registration r = m.registration(1);
         assertThat(r.status()).isEqualTo(Registration.Status.WAITING);
         assertThat(r.registeredAt()).isEqualTo(m.now());
@@ -80,9 +80,9 @@ class RegistrationTest {
         assertThat(longName.en()).isEqualTo("Name is too long (at most 100 characters)");
         assertThat(m.refusedCode(phone("a1"), register("Hòa", "Thôn 1", "x".repeat(201)))).isEqualTo(Refusal.FIELD_TOO_LONG);
         assertThat(m.refusedCode(phone("a1"), new Command.Register("Hòa", "Thôn 1", null, "Đường",
-                "y".repeat(1001), null, null))).isEqualTo(Refusal.FIELD_TOO_LONG);
+                "y".repeat(1001), null, null, null))).isEqualTo(Refusal.FIELD_TOO_LONG);
         assertThat(m.refusedCode(phone("a1"), new Command.Register("Hòa", "Thôn 1", "g".repeat(101), "Đường",
-                null, null, null))).isEqualTo(Refusal.FIELD_TOO_LONG);
+                null, null, null, null))).isEqualTo(Refusal.FIELD_TOO_LONG);
     }
 
     @Test
@@ -97,7 +97,7 @@ class RegistrationTest {
     @Test
     void aPhoneNumberWithLettersIsRefusedAsInvalid() {
         var m = MeetingScript.registrationOpen();
-        Refusal refusal = m.refused(phone("a1"), new Command.Register("Hòa", "Thôn 1", null, "Đường", null, "09x2345678", null));
+        Refusal refusal = m.refused(phone("a1"), new Command.Register("Hòa", "Thôn 1", null, "Đường", null, "09x2345678", null, null));
         assertThat(refusal.code()).isEqualTo(Refusal.FIELD_INVALID);
         assertThat(refusal.en()).isEqualTo("A phone number has digits only");
     }
@@ -106,13 +106,13 @@ class RegistrationTest {
     void aPhoneNumberLongerThanTwentyCharactersIsRefusedAsTooLong() {
         var m = MeetingScript.registrationOpen();
         assertThat(m.refusedCode(phone("a1"), new Command.Register("Hòa", "Thôn 1", null, "Đường", null,
-                "0".repeat(21), null))).isEqualTo(Refusal.FIELD_TOO_LONG);
+                "0".repeat(21), null, null))).isEqualTo(Refusal.FIELD_TOO_LONG);
     }
 
     @Test
     void aPhoneNumberMayHaveSpacesDotsDashesPlusAndBrackets() {
         var m = MeetingScript.registrationOpen();
-        m.ok(phone("a1"), new Command.Register("Hòa", "Thôn 1", null, "Đường", null, "+84 (912) 345-67.8", null));
+        m.ok(phone("a1"), new Command.Register("Hòa", "Thôn 1", null, "Đường", null, "+84 (912) 345-67.8", null, null));
         assertThat(m.registration(1).phone()).isEqualTo("+84 (912) 345-67.8");
     }
 
@@ -129,7 +129,7 @@ class RegistrationTest {
     void whiteSpaceIsCollapsedInLinesAndControlCharactersDropped() {
         var m = MeetingScript.registrationOpen();
         m.ok(phone("a1"), new Command.Register("  Lê   Văn\tHòa \n", " Thôn\u0007  1 ", null, " Đường \r\n liên thôn ",
-                "  Dòng một\r\nDòng hai\t \u0000 ", null, null));
+                "  Dòng một\r\nDòng hai\t \u0000 ", null, null, null));
         Registration r = m.registration(1);
         assertThat(r.name()).isEqualTo("Lê Văn Hòa");
         assertThat(r.village()).isEqualTo("Thôn 1");
@@ -163,7 +163,7 @@ class RegistrationTest {
     void invisibleAndDirectionChangingCharactersAreDroppedFromEveryField() {
         var m = MeetingScript.registrationOpen();
         m.ok(phone("a1"), new Command.Register("\u202eNguyễn\u200b Văn\u00ad An\u2066", "Thôn\u00a01\u200e", null,
-                "Đường\u200f\ufeff giao thông\ud800", "Dòng một\u2069\nDòng hai", null, null));
+                "Đường\u200f\ufeff giao thông\ud800", "Dòng một\u2069\nDòng hai", null, null, null));
         Registration r = m.registration(1);
         assertThat(r.name()).isEqualTo("Nguyễn Văn An");
         assertThat(r.village()).isEqualTo("Thôn 1");
@@ -200,7 +200,7 @@ class RegistrationTest {
         var m = MeetingScript.created(MeetingScript.rules(300, 1, true));
         m.ok(CHAIR, new Command.OpenRegistration());
         m.register("a1", "Người một", "Thôn 1", "Đường");
-        assertThat(m.refusedCode(SECRETARY, new Command.RegisterAtDesk("Người hai", "Thôn 1", null, "Điện", null, null, null, null)))
+        assertThat(m.refusedCode(SECRETARY, new Command.RegisterAtDesk("Người hai", "Thôn 1", null, "Điện", null, null, null, null, null)))
                 .isEqualTo(Refusal.VILLAGE_CAP_REACHED);
     }
 
@@ -268,9 +268,9 @@ class RegistrationTest {
     void theDeskRegistersWithANoteAndNoAttendee() {
         var m = MeetingScript.started();
         List<Event> events = m.ok(SECRETARY, new Command.RegisterAtDesk("Bà Trần Thị Mai", "Hội Phụ nữ", "Phụ nữ",
-                "Vay vốn", null, "0987654321", "Không có điện thoại, nói chậm", null));
+                "Vay vốn", null, "0987654321", "Không có điện thoại, nói chậm", null, null));
         assertThat(events).containsExactly(new Event.SpeakerRegistered(1, "Bà Trần Thị Mai", "Hội Phụ nữ", "Phụ nữ",
-                "Vay vốn", null, "0987654321", "Không có điện thoại, nói chậm", Registration.Source.DESK, null, null));
+                "Vay vốn", null, "0987654321", "Không có điện thoại, nói chậm", Registration.Source.DESK, null, null, null));
         assertThat(m.registration(1).source()).isEqualTo(Registration.Source.DESK);
         assertThat(m.registration(1).attendeeId()).isNull();
     }
@@ -278,7 +278,7 @@ class RegistrationTest {
     @Test
     void theChairMayRegisterAtTheDeskToo() {
         var m = MeetingScript.started();
-        m.ok(CHAIR, new Command.RegisterAtDesk("Mai", "Thôn 1", null, "Vay vốn", null, null, null, null));
+        m.ok(CHAIR, new Command.RegisterAtDesk("Mai", "Thôn 1", null, "Vay vốn", null, null, null, null, null));
         assertThat(m.state().queue()).containsExactly(1);
     }
 
@@ -292,12 +292,12 @@ class RegistrationTest {
     @Test
     void theDeskChecksItsFieldsLikeAPhone() {
         var m = MeetingScript.started();
-        assertThat(m.refusedCode(SECRETARY, new Command.RegisterAtDesk(null, "Thôn 1", null, "Đường", null, null, null, null)))
+        assertThat(m.refusedCode(SECRETARY, new Command.RegisterAtDesk(null, "Thôn 1", null, "Đường", null, null, null, null, null)))
                 .isEqualTo(Refusal.FIELD_MISSING);
         assertThat(m.refusedCode(SECRETARY, new Command.RegisterAtDesk("Mai", "Thôn 1", null, "Đường", null, null,
-                "n".repeat(1001), null))).isEqualTo(Refusal.FIELD_TOO_LONG);
+                "n".repeat(1001), null, null))).isEqualTo(Refusal.FIELD_TOO_LONG);
         assertThat(m.refusedCode(SECRETARY, new Command.RegisterAtDesk("Mai", "Thôn 1", null, "Đường", null, "gọi tôi",
-                null, null))).isEqualTo(Refusal.FIELD_INVALID);
+                null, null, null))).isEqualTo(Refusal.FIELD_INVALID);
     }
 
     // ---- withdrawing --------------------------------------------------------------------
@@ -375,7 +375,7 @@ class RegistrationTest {
     @Test
     void aNullFieldInAnEditKeepsWhatWasThere() {
         var m = MeetingScript.started();
-        m.ok(SECRETARY, new Command.RegisterAtDesk("Mai", "Thôn 1", null, "Vay vốn", "Tóm tắt", null, "Ghi chú", null));
+        m.ok(SECRETARY, new Command.RegisterAtDesk("Mai", "Thôn 1", null, "Vay vốn", "Tóm tắt", null, "Ghi chú", null, null));
         m.ok(SECRETARY, new Command.EditRegistration(1, null, null, "Ghi chú mới"));
         Registration r = m.registration(1);
         assertThat(r.topic()).isEqualTo("Vay vốn");

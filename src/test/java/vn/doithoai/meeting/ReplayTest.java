@@ -34,7 +34,7 @@ class ReplayTest {
         m.advanceSeconds(30);
         int nam = ((Event.SpeakerRegistered) m.ok(SECRETARY, new Command.RegisterAtDesk("Nguyễn Văn Nam",
                 "Hội Cựu chiến binh", "Cựu chiến binh", "Chế độ chính sách", "Chưa được hưởng trợ cấp", "0912 000 111",
-                "Không có điện thoại", null)).get(0)).registrationId();
+                "Không có điện thoại", null, null)).get(0)).registrationId();
         int lan = m.register("phone-lan", "Phạm Thị Lan", "Thôn 3", "Nước sạch");
         int tuan = m.register("phone-tuan", "Đỗ Văn Tuấn", "Thôn 4", "Tranh chấp đất đã xử lý");
 
@@ -54,7 +54,7 @@ class ReplayTest {
         m.advanceSeconds(60);
         m.ok(CHAIR, new Command.AdvanceStep(null));
         m.ok(CHAIR, new Command.CloseList());
-        m.refused(phone("phone-late"), new Command.Register("Vũ Văn Muộn", "Thôn 5", null, "Đến muộn", null, null, null));
+        m.refused(phone("phone-late"), new Command.Register("Vũ Văn Muộn", "Thôn 5", null, "Đến muộn", null, null, null, null));
         m.refused(CHAIR, new Command.AdvanceStep(2));
         m.ok(CHAIR, new Command.MoveRegistration(lan, 0));
         m.ok(CHAIR, new Command.RefuseRegistration(tuan, RefusalGround.CASE_FINALLY_DECIDED, "Quyết định số 45/QĐ-UBND"));
@@ -94,7 +94,7 @@ class ReplayTest {
         m.advanceSeconds(185);
         m.ok(CHAIR, new Command.EndSlot());
         m.ok(CHAIR, new Command.RecordConclusion("Giao Địa chính rà soát hồ sơ đền bù của hộ ông Hòa.", Outcome.ASSIGNED,
-                "Địa chính - Xây dựng", LocalDate.of(2026, 7, 31), List.of(t2, t4)));
+                "Địa chính - Xây dựng", LocalDate.of(2026, 7, 31), List.of(t2, t4), null));
 
         m.ok(CHAIR, new Command.CallSpeaker(nam, 180));
         m.advanceSeconds(5);
@@ -106,11 +106,11 @@ class ReplayTest {
 
         m.ok(CHAIR, new Command.AdvanceStep(3));
         m.ok(SECRETARY, new Command.RecordConclusion("Chế độ cựu chiến binh đã được giải thích.", Outcome.EXPLAINED,
-                null, null, List.of()));
+                null, null, List.of(), null));
         m.ok(CHAIR, new Command.CorrectConclusion(1, "Giao Địa chính rà soát hồ sơ đền bù, trả lời ông Hòa bằng văn bản.",
-                Outcome.ASSIGNED, "Địa chính - Xây dựng", LocalDate.of(2026, 8, 15), List.of(t2, t4)));
+                Outcome.ASSIGNED, "Địa chính - Xây dựng", LocalDate.of(2026, 8, 15), List.of(t2, t4), null));
         m.ok(CHAIR, new Command.RecordConclusion("Đề nghị huyện đầu tư nước sạch thôn 3.", Outcome.FORWARDED,
-                "UBND huyện", null, List.of(t1)));
+                "UBND huyện", null, List.of(t1), null));
         m.advanceSeconds(900);
         m.ok(CHAIR, new Command.CloseMeeting());
         m.ok(SECRETARY, new Command.RecordMinute("Biên bản được thông qua, các đại biểu nhất trí.", null));

@@ -36,8 +36,8 @@ class RolesTest {
         table.put(new Command.CloseList(), Set.of(CHAIR));
         table.put(new Command.ReopenList(), Set.of(CHAIR));
         table.put(new Command.CloseMeeting(), Set.of(CHAIR));
-        table.put(new Command.Register("Hòa", "Thôn 1", null, "Đường", null, null, null), Set.of(ATTENDEE));
-        table.put(new Command.RegisterAtDesk("Mai", "Thôn 2", null, "Điện", null, null, null, null), Set.of(SECRETARY, CHAIR));
+        table.put(new Command.Register("Hòa", "Thôn 1", null, "Đường", null, null, null, null), Set.of(ATTENDEE));
+        table.put(new Command.RegisterAtDesk("Mai", "Thôn 2", null, "Điện", null, null, null, null, null), Set.of(SECRETARY, CHAIR));
         table.put(new Command.Withdraw(1), Set.of(ATTENDEE, SECRETARY));
         table.put(new Command.EditRegistration(1, "Đường", null, null), Set.of(SECRETARY, CHAIR));
         table.put(new Command.MoveRegistration(1, 1), Set.of(CHAIR));
@@ -54,12 +54,14 @@ class RolesTest {
         table.put(new Command.MarkTimeUp(1), Set.of(SERVER));
         table.put(new Command.RecordMinute("Ý kiến.", null), Set.of(SECRETARY));
         table.put(new Command.CorrectMinute(2, "Sửa."), Set.of(SECRETARY));
-        table.put(new Command.RecordConclusion("Kết luận.", Outcome.ANSWERED, null, null, null), Set.of(CHAIR, SECRETARY));
-        table.put(new Command.CorrectConclusion(1, "Sửa.", Outcome.ANSWERED, null, null, null), Set.of(CHAIR, SECRETARY));
+        table.put(new Command.RecordConclusion("Kết luận.", Outcome.ANSWERED, null, null, null, null), Set.of(CHAIR, SECRETARY));
+        table.put(new Command.CorrectConclusion(1, "Sửa.", Outcome.ANSWERED, null, null, null, null), Set.of(CHAIR, SECRETARY));
         table.put(new Command.AddInvitation(Invitation.Kind.INVITEE, "Hòa", null, null, "Thôn 1", "ACDEF"), Set.of(ORGANISER));
         table.put(new Command.RemoveInvitation(1), Set.of(ORGANISER));
         table.put(new Command.CheckIn("ACDEF", null), Set.of(DOOR, SECRETARY));
         table.put(new Command.CheckInWalkIn(null, null), Set.of(DOOR, SECRETARY));
+        table.put(new Command.LinkPetition(1, "KN-7QX4-M2PD"), Set.of(CHAIR, SECRETARY));
+        table.put(new Command.SetPetitionAgenda(List.of()), Set.of(ORGANISER));
         return table;
     }
 
@@ -76,7 +78,7 @@ class RolesTest {
         m.ok(MeetingScript.CHAIR, new Command.StartSlot());
         m.advanceSeconds(400);
         m.ok(MeetingScript.SECRETARY, new Command.RecordMinute("Ý kiến.", null));
-        m.ok(MeetingScript.CHAIR, new Command.RecordConclusion("Kết luận.", Outcome.ANSWERED, null, null, null));
+        m.ok(MeetingScript.CHAIR, new Command.RecordConclusion("Kết luận.", Outcome.ANSWERED, null, null, null, null));
         return m;
     }
 

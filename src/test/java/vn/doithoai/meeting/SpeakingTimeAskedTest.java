@@ -15,7 +15,7 @@ import static vn.doithoai.meeting.MeetingScript.phone;
 class SpeakingTimeAskedTest {
 
     private static Command.Register asking(String name, Integer minutes) {
-        return new Command.Register(name, "Thôn 1", null, "Đường", null, null, minutes);
+        return new Command.Register(name, "Thôn 1", null, "Đường", null, null, minutes, null);
     }
 
     private static long allowedMsOfLastCall(List<Event> events) {
@@ -42,7 +42,7 @@ class SpeakingTimeAskedTest {
     @Test
     void theDeskRegistersTheTimeAskedAndCallingThatSpeakerGivesIt() {
         var m = MeetingScript.started();
-        m.ok(SECRETARY, new Command.RegisterAtDesk("Trần Thị Mai", "Thôn 2", null, "Vay vốn", null, null, null, 2));
+        m.ok(SECRETARY, new Command.RegisterAtDesk("Trần Thị Mai", "Thôn 2", null, "Vay vốn", null, null, null, 2, null));
         assertThat(allowedMsOfLastCall(m.ok(CHAIR, new Command.CallSpeaker(1, null)))).isEqualTo(120_000);
     }
 
@@ -55,7 +55,7 @@ class SpeakingTimeAskedTest {
         assertThat(seven.en()).isEqualTo("The speaking time asked for must be between 1 minute and 5 minutes (the meeting's rule)");
         m.ok(phone("a1"), asking("Lê Văn Hòa", 5));
 
-        assertThat(m.refusedCode(SECRETARY, new Command.RegisterAtDesk("Mai", "Thôn 2", null, "Vay vốn", null, null, null, 6)))
+        assertThat(m.refusedCode(SECRETARY, new Command.RegisterAtDesk("Mai", "Thôn 2", null, "Vay vốn", null, null, null, 6, null)))
                 .isEqualTo(Refusal.FIELD_INVALID);
         assertThat(m.refusedCode(phone("a2"), asking("Mai", 0))).isEqualTo(Refusal.FIELD_INVALID);
         assertThat(m.refusedCode(phone("a2"), asking("Mai", -3))).isEqualTo(Refusal.FIELD_INVALID);

@@ -48,7 +48,7 @@ class StatePatchTest {
         var each = new ArrayList<StatePatch>();
         for (int i = 2; i <= 30; i++) {
             each.addAll(patchesOf(m, MeetingScript.SECRETARY,
-                    new Command.RegisterAtDesk("Người " + i, "Thôn " + i, null, "Chủ đề", null, null, null, null)));
+                    new Command.RegisterAtDesk("Người " + i, "Thôn " + i, null, "Chủ đề", null, null, null, null, null)));
         }
         StatePatch round = StatePatch.ofRound(before, m.state(), each);
 
@@ -64,7 +64,7 @@ class StatePatchTest {
         m.desk("Người 2", "Thôn 2", "Chủ đề");
         MeetingState before = m.state();
         var each = new ArrayList<StatePatch>();
-        each.addAll(patchesOf(m, MeetingScript.SECRETARY, new Command.RegisterAtDesk("Người 3", "Thôn 3", null, "Chủ đề", null, null, null, null)));
+        each.addAll(patchesOf(m, MeetingScript.SECRETARY, new Command.RegisterAtDesk("Người 3", "Thôn 3", null, "Chủ đề", null, null, null, null, null)));
         each.addAll(patchesOf(m, CHAIR, new Command.CallNext(null)));
         StatePatch round = StatePatch.ofRound(before, m.state(), each);
 
@@ -76,7 +76,7 @@ class StatePatchTest {
     void theHallGetsNoOtherPeoplesRegistrationsAndStaffGetNoNextList() {
         var m = MeetingScript.started();
         MeetingState before = m.state();
-        m.ok(Actor.attendee("a1"), new Command.Register("Lê Văn Hòa", "Thôn 1", null, "Đường", "Tóm tắt", "0912345678", null));
+        m.ok(Actor.attendee("a1"), new Command.Register("Lê Văn Hòa", "Thôn 1", null, "Đường", "Tóm tắt", "0912345678", null, null));
         StatePatch patch = StatePatch.between(before, m.state());
 
         assertThat(patch.visibleTo(STAFF).parts()).containsKey("registrations").doesNotContainKey("next");

@@ -17,9 +17,9 @@ class VisibilityTest {
     /** One phone registration (with a note added by the secretary) and one desk registration. */
     private static MeetingScript withPrivateData() {
         var m = MeetingScript.started();
-        m.ok(Actor.attendee("a1"), new Command.Register("Lê Văn Hòa", "Thôn 1", null, "Đường", "Tóm tắt", "0912345678", null));
+        m.ok(Actor.attendee("a1"), new Command.Register("Lê Văn Hòa", "Thôn 1", null, "Đường", "Tóm tắt", "0912345678", null, null));
         m.ok(SECRETARY, new Command.RegisterAtDesk("Trần Thị Mai", "Thôn 2", null, "Vay vốn", null, "0987654321",
-                "Khiếm thính, cần ngồi gần", null));
+                "Khiếm thính, cần ngồi gần", null, null));
         m.ok(SECRETARY, new Command.EditRegistration(1, null, null, "Đã khiếu nại nhiều lần"));
         return m;
     }
@@ -82,7 +82,7 @@ class VisibilityTest {
     void theHallSeesTheFirstTenOfTheQueueInSpeakingOrder() {
         var m = MeetingScript.started();
         for (int i = 1; i <= 12; i++) {
-            m.ok(SECRETARY, new Command.RegisterAtDesk("Người " + i, "Thôn " + i, null, "Chủ đề", null, null, null, null));
+            m.ok(SECRETARY, new Command.RegisterAtDesk("Người " + i, "Thôn " + i, null, "Chủ đề", null, null, null, null, null));
         }
         m.ok(CHAIR, new Command.MoveRegistration(12, 0));
         PublicState shown = Visibility.publicState(m.state(), DISPLAY);
@@ -113,9 +113,9 @@ class VisibilityTest {
 
         for (Visibility.Viewer viewer : List.of(DISPLAY, OTHER)) {
             assertThat(Visibility.event(phoneEvent, viewer, false)).isEqualTo(new Event.SpeakerRegistered(1, "Lê Văn Hòa", "Thôn 1",
-                    null, null, null, null, null, Registration.Source.PHONE, null, null));
+                    null, null, null, null, null, Registration.Source.PHONE, null, null, null));
             assertThat(Visibility.event(deskEvent, viewer, false)).isEqualTo(new Event.SpeakerRegistered(2, "Trần Thị Mai", "Thôn 2",
-                    null, null, null, null, null, Registration.Source.DESK, null, null));
+                    null, null, null, null, null, Registration.Source.DESK, null, null, null));
         }
     }
 
@@ -149,7 +149,7 @@ class VisibilityTest {
     }
 
     @Test
-    void onlyRegistrationsAndEditsCarryPrivateData() {
+    void onlyRegistrationsAndEditsCarryPrivateDataInAMeetingWithoutPetitions() {
         var m = ReplayTest.plan004Meeting();
         for (Event e : m.events()) {
             boolean isPrivate = e instanceof Event.SpeakerRegistered || e instanceof Event.RegistrationEdited;

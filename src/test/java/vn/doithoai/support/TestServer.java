@@ -68,6 +68,14 @@ public final class TestServer implements AutoCloseable, BeforeEachCallback, Afte
         }
     }
 
+    /** The number a query answers (its first column of its first row), asked as {@link #sql} asks. */
+    public long number(String query) throws java.sql.SQLException {
+        try (var c = TestPostgres.connect(config); var s = c.createStatement(); var rows = s.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     /** A new client, closed with this server. */
     public WsClient connect() {
         WsClient client = WsClient.connect(server.port());
