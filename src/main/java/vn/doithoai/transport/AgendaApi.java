@@ -10,9 +10,10 @@ import vn.doithoai.meeting.AgendaPetition;
 import vn.doithoai.meeting.Command;
 import vn.doithoai.petition.Petition;
 import vn.doithoai.petition.PetitionField;
-import vn.doithoai.petition.PetitionFields;
+import vn.doithoai.petition.FieldList;
 import vn.doithoai.rules.Refusal;
 import vn.doithoai.store.Directory;
+import vn.doithoai.store.PetitionFieldStore;
 import vn.doithoai.store.PetitionStore;
 
 import java.util.ArrayList;
@@ -41,10 +42,12 @@ public final class AgendaApi implements Routes {
 
     private final Meetings meetings;
     private final PetitionStore petitions;
+    private final PetitionFieldStore fields;
 
-    public AgendaApi(Meetings meetings, PetitionStore petitions) {
+    public AgendaApi(Meetings meetings, PetitionStore petitions, PetitionFieldStore fields) {
         this.meetings = meetings;
         this.petitions = petitions;
+        this.fields = fields;
     }
 
     @Override
@@ -79,7 +82,9 @@ public final class AgendaApi implements Routes {
                             + " chosen)").send(ctx, 400);
             return;
         }
-        petitions.byIds(distinct).compose(found -> {
+        Future.all(petitions.byIds(distinct), fields.of(row.communeId())).compose(both -> {
+            List<PetitionStore.Stored> found = both.resultAt(0);
+            FieldList fieldList = both.<PetitionFieldStore.Loaded>resultAt(1).list();
             Map<UUID, Petition> byId = found.stream().map(PetitionStore.Stored::petition)
                     .filter(p -> p.communeId().equals(row.communeId()))
                     .collect(Collectors.toMap(Petition::id, Function.identity()));
@@ -90,7 +95,7 @@ public final class AgendaApi implements Routes {
                         "Not petitions of the meeting's commune: " + strangers), 400));
             }
             List<AgendaPetition> items = new ArrayList<>(distinct.size());
-            distinct.forEach(id -> items.add(item(byId.get(id))));
+            distinct.forEach(id -> items.add(item(byId.get(id), fieldList)));
             return meetings.get(row.id()).compose(owner -> owner.submit(new Command.SetPetitionAgenda(items), Actor.ORGANISER, null)
                     .compose(result -> result.accepted() ? owner.read().map(read -> Map.of("seq", result.lastSeq(),
                             "items", read.snapshot().agenda()))
@@ -105,9 +110,9 @@ public final class AgendaApi implements Routes {
     }
 
     /** What the agenda keeps of a petition: never the citizen, and of its content the beginning only. */
-    static AgendaPetition item(Petition p) {
+    static AgendaPetition item(Petition p, FieldList fields) {
         String code = p.classification().fieldCode();
-        String field = PetitionFields.byCode(PetitionFields.DEFAULTS, code).map(PetitionField::vi).orElse(code);
+        String field = fields.byCode(code).map(PetitionField::vi).orElse(code);
         String prepared = p.draft() != null ? p.draft().text() : p.answer() != null ? p.answer().text() : null;
         return new AgendaPetition(p.id(), p.trackingCode(), p.citizen().villageOrOrganisation(), field,
                 beginning(p.content()), p.assignment() == null ? null : p.assignment().officeName(), prepared);
