@@ -52,6 +52,21 @@ export function parseTimeVi(text) {
   return hour < 24 && minute < 60 ? { hour, minute } : null;
 }
 
+/**
+ * dd/mm/yyyy and HH:MM typed in Vietnam's time (the meeting's place, whatever this laptop's zone) →
+ * {value: the ISO instant or null when both are empty}, or {problem: 'dateWithoutTime' | 'badDate' |
+ * 'badTime'}, the key of the page's message.
+ */
+export function scheduledAtVi(dateText, timeText) {
+  if (!dateText && !timeText) return { value: null };
+  if (!dateText || !timeText) return { problem: 'dateWithoutTime' };
+  const date = parseDateVi(dateText);
+  if (!date) return { problem: 'badDate' };
+  const time = parseTimeVi(timeText);
+  if (!time) return { problem: 'badTime' };
+  return { value: instantInVietnam(date, time) };
+}
+
 /** A date and a time of day in Vietnam → the ISO instant the server keeps. */
 export function instantInVietnam(date, time) {
   const local = Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute);

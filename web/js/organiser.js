@@ -3,7 +3,7 @@
 // (the server refuses it anyway).
 import { html, render } from 'lit-html';
 import { setup, t, pick, langButton, errorText } from './i18n.js';
-import { dateVi, timeVi, dateTimeVi, parseDateVi, parseTimeVi, instantInVietnam } from './format.js';
+import { dateVi, timeVi, dateTimeVi, scheduledAtVi } from './format.js';
 import { Session, SESSION_STRINGS, isAdmin, everyCommune } from './session.js';
 
 setup({
@@ -178,8 +178,8 @@ const lines = text => text.split('\n').map(l => l.trim()).filter(Boolean);
 /** The form as the server's setup, or {error} with what to correct. */
 function setupFrom(form) {
   const v = name => form.elements[name].value.trim();
-  const when = scheduledAt(v('scheduledDate'), v('scheduledTime'));
-  if (when.error) return when;
+  const when = scheduledAtVi(v('scheduledDate'), v('scheduledTime'));
+  if (when.problem) return { error: t(when.problem) };
   const steps = programFrom(lines(v('steps')), lines(v('stepsEn')));
   if (steps.error) return steps;
   const setupValue = {
@@ -196,16 +196,6 @@ function setupFrom(form) {
   return { value: setupValue };
 }
 
-/** dd/mm/yyyy and HH:MM typed in Vietnam's time (the meeting's place, whatever this laptop's zone). */
-function scheduledAt(dateText, timeText) {
-  if (!dateText && !timeText) return { value: null };
-  if (!dateText || !timeText) return { error: t('dateWithoutTime') };
-  const date = parseDateVi(dateText);
-  if (!date) return { error: t('badDate') };
-  const time = parseTimeVi(timeText);
-  if (!time) return { error: t('badTime') };
-  return { value: instantInVietnam(date, time) };
-}
 
 /** The steps in two languages, paired line by line; a missing English line repeats the Vietnamese. */
 function programFrom(vi, en) {

@@ -4,7 +4,7 @@
 // Forms are uncontrolled: values are read with FormData on submit, so a redraw never takes what is typed.
 import { html, render } from 'lit-html';
 import { setup, t, pick, langButton, errorText } from './i18n.js';
-import { dateTimeVi, parseDateVi, parseTimeVi, instantInVietnam, yearInVietnam } from './format.js';
+import { dateTimeVi, yearInVietnam, scheduledAtVi } from './format.js';
 
 const KINDS = ['PERIODIC', 'THEMATIC', 'EXTRAORDINARY'];
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
@@ -207,8 +207,8 @@ function cancelDialogue(e, id) {
 function setUpMeeting(e, dialogue) {
   e.preventDefault();
   const v = formValues(e.target);
-  const when = scheduledAt(v.date, v.time);
-  if (when.error) { showMessage('error', when.error); return; }
+  const when = scheduledAtVi(v.date, v.time);
+  if (when.problem) { showMessage('error', t(when.problem)); return; }
   const body = { title: v.title || null };
   if (when.value) body.scheduledAt = when.value;
   send('POST', `/dialogues/${dialogue.id}/meeting`, body, created => {
@@ -217,16 +217,6 @@ function setUpMeeting(e, dialogue) {
   }).then(done => { if (done) window.scrollTo(0, 0); });
 }
 
-/** dd/mm/yyyy and HH:MM typed in Vietnam's time, whatever this laptop's zone. */
-function scheduledAt(dateText, timeText) {
-  if (!dateText && !timeText) return { value: null };
-  if (!dateText || !timeText) return { error: t('dateWithoutTime') };
-  const date = parseDateVi(dateText);
-  if (!date) return { error: t('badDate') };
-  const time = parseTimeVi(timeText);
-  if (!time) return { error: t('badTime') };
-  return { value: instantInVietnam(date, time) };
-}
 
 function draw() {
   render(page(), document.getElementById('app'));

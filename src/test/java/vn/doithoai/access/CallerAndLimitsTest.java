@@ -2,12 +2,10 @@ package vn.doithoai.access;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
+
+import vn.doithoai.support.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,28 +65,16 @@ class CallerAndLimitsTest {
 
     @Test
     void fiveWrongPasswordsMakeTheAccountWaitFifteenMinutesFromTheFirst() {
-        var now = new AtomicReference<>(Instant.parse("2026-06-01T08:00:00Z"));
-        var limits = new SignInLimits(new Clock() {
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            public Instant instant() {
-                return now.get();
-            }
-        });
+        var clock = new MovableClock("2026-06-01T08:00:00Z");
+        var limits = new SignInLimits(clock);
         for (int i = 0; i < 5; i++) {
             assertThat(limits.wait("mattran", "a" + i)).isZero();
             limits.failed("mattran", "a" + i);
-            now.set(now.get().plusSeconds(60));
+            clock.advance(Duration.ofSeconds(60));
         }
         assertThat(limits.wait("mattran", "elsewhere")).isEqualTo(Duration.ofMinutes(10));
         assertThat(limits.wait("other", "elsewhere")).isZero();
-        now.set(now.get().plusSeconds(600));
+        clock.advance(Duration.ofSeconds(600));
         assertThat(limits.wait("mattran", "elsewhere")).isZero();
         limits.failed("mattran", "b");
         limits.succeeded("mattran");

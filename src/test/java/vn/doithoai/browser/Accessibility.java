@@ -35,4 +35,17 @@ final class Accessibility {
                 .collect(Collectors.joining(", "));
         return rule.getImpact() + " " + rule.getId() + " (" + rule.getHelp() + "): " + where;
     }
+
+    /** Fails with the violations' list when axe-core finds a critical or serious one on the page as it is now. */
+    static void assertNoBlockingViolation(Screen screen, String moment) {
+        org.assertj.core.api.Assertions.assertThat(blockingViolations(screen))
+                .as("%s (%s): critical or serious axe-core violations", screen.name, moment)
+                .isEmpty();
+    }
+
+    /** Nothing wider than a phone of {@code width} px: no sideways scrolling. */
+    static void assertFitsTheWidth(Screen screen, String what, int width) {
+        org.assertj.core.api.Assertions.assertThat(((Number) screen.js("return document.documentElement.scrollWidth")).intValue())
+                .as(what).isLessThanOrEqualTo(width);
+    }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.doithoai.browser.Accessibility.assertNoBlockingViolation;
 
 /**
  * axe-core finds no critical or serious violation on any screen, each seen in the state a person
@@ -93,11 +94,5 @@ class AccessibilityTest {
                 assertNoBlockingViolation(phone, "form filled");
             }
         }
-    }
-
-    private static void assertNoBlockingViolation(Screen screen, String moment) {
-        assertThat(Accessibility.blockingViolations(screen))
-                .as("%s (%s): critical or serious axe-core violations", screen.name, moment)
-                .isEmpty();
     }
 }

@@ -14,6 +14,7 @@ import vn.doithoai.support.TestPostgres;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.doithoai.browser.Accessibility.assertNoBlockingViolation;
 
 /**
  * Named accounts in the browser: signing in with the server's own words when it refuses, the
@@ -72,10 +73,10 @@ class AccountScreensTest {
 
             phone.signIn("admin", Organiser.SECRET);
             phone.awaitText("who", "Quản trị viên");
-            assertFitsTheWidth(phone, "the organiser page");
+            Accessibility.assertFitsTheWidth(phone, "the organiser page", 360);
             phone.click("accounts-link");
             phone.await("account-create");
-            assertFitsTheWidth(phone, "the accounts page");
+            Accessibility.assertFitsTheWidth(phone, "the accounts page", 360);
             phone.shot("accounts-360");
         }
     }
@@ -166,16 +167,5 @@ class AccountScreensTest {
 
     private static WebElement account(Screen screen, String login) {
         return screen.all("account").stream().filter(a -> login.equals(a.getAttribute("data-login"))).findFirst().orElseThrow();
-    }
-
-    /** Nothing wider than the phone: no sideways scrolling. */
-    private static void assertFitsTheWidth(Screen screen, String what) {
-        assertThat(((Number) screen.js("return document.documentElement.scrollWidth")).intValue()).as(what).isLessThanOrEqualTo(360);
-    }
-
-    private static void assertNoBlockingViolation(Screen screen, String moment) {
-        assertThat(Accessibility.blockingViolations(screen))
-                .as("%s (%s): critical or serious axe-core violations", screen.name, moment)
-                .isEmpty();
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.doithoai.browser.Accessibility.assertNoBlockingViolation;
 
 /**
  * Attendance as people see it: the door's page on a cheap 360 px phone, the head count on the
@@ -72,12 +73,6 @@ class AttendanceScreensTest {
             codes.put((String) person.get("name"), added.body().path("code").asText());
         }
         return new Invited(meeting, codes);
-    }
-
-    private static void assertNoBlockingViolation(Screen screen, String moment) {
-        assertThat(Accessibility.blockingViolations(screen))
-                .as("%s (%s): critical or serious axe-core violations", screen.name, moment)
-                .isEmpty();
     }
 
     private static int pageWidth(Screen screen) {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.doithoai.browser.Accessibility.assertNoBlockingViolation;
 
 /**
  * Petitions in the browser: a citizen sends one from a phone through /kien-nghi and follows it on
@@ -78,7 +79,7 @@ class PetitionScreensTest {
             citizen.fill(citizen.await("petition-form"), Map.of("name", "Y Ngọc", "village", "Làng Bi", "email", "yngoc@example.vn",
                     "content", "Đường liên thôn qua Làng Bi sạt lở sau mưa lũ, xe máy không qua được."));
             new Select(citizen.await("field")).selectByValue("ha-tang");
-            assertFitsTheWidth(citizen, "the petition form");
+            Accessibility.assertFitsTheWidth(citizen, "the petition form", 360);
             assertNoBlockingViolation(citizen, "the petition form");
             citizen.js("window.scrollTo(0, 0)");
             citizen.shot("kien-nghi-360");
@@ -93,7 +94,7 @@ class PetitionScreensTest {
             assertThat(citizen.driver.getCurrentUrl()).endsWith("/tra-cuu#" + code);
             assertThat(citizen.text("result")).contains(code, "Hạ tầng, giao thông", todayVi())
                     .doesNotContain("Y Ngọc", "Làng Bi", "yngoc@example.vn", "sạt lở");
-            assertFitsTheWidth(citizen, "the tracking page");
+            Accessibility.assertFitsTheWidth(citizen, "the tracking page", 360);
             assertNoBlockingViolation(citizen, "the tracking page");
             citizen.shot("tra-cuu-360");
 
@@ -206,7 +207,7 @@ class PetitionScreensTest {
             String received = LocalDate.now(VIETNAM).minusDays(20).format(DAY);
             staff.fill(form, Map.of("village", "Làng Đê Kjiêng", "content", "Trạm bơm nước của làng hỏng đã hai tuần", "receivedOn", received));
             new Select(form.findElement(By.name("fieldCode"))).selectByVisibleText("Hạ tầng, giao thông");
-            assertFitsTheWidth(staff, "the desk on a phone");
+            Accessibility.assertFitsTheWidth(staff, "the desk on a phone", 360);
             staff.click("receive-submit");
             String lead = staff.awaitText("notice", "Đã tiếp nhận kiến nghị").getText().replaceAll(".*(KN-\\S{4}-\\S{4}).*", "$1");
             assertThat(staff.text("detail")).contains(received, "Thư", "Làng Đê Kjiêng");
@@ -235,7 +236,7 @@ class PetitionScreensTest {
             assertThat(staff.all("step-not-sensitive")).hasSize(1);
             staff.driver.navigate().refresh();
             assertThat(staff.awaitText("detail-lead", lead).getText()).as("the address keeps the petition open").isEqualTo(lead);
-            assertFitsTheWidth(staff, "a petition on a phone");
+            Accessibility.assertFitsTheWidth(staff, "a petition on a phone", 360);
             staff.shot("petitions-360");
             assertNoBlockingViolation(staff, "a grouped petition on a phone");
             assertNoCspViolation(staff);
@@ -311,15 +312,5 @@ class PetitionScreensTest {
         assertThat(files).as(page + " loads its own script and style sheet").contains(script, "/css/public.css", "/js/citizen.js")
                 .noneMatch(file -> file.contains("webjars"));
         assertThat(((Number) weight.get("bytes")).longValue()).as(page + " with " + files + ", in bytes").isLessThan(50_000);
-    }
-
-    private static void assertFitsTheWidth(Screen screen, String what) {
-        assertThat(((Number) screen.js("return document.documentElement.scrollWidth")).intValue()).as(what).isLessThanOrEqualTo(360);
-    }
-
-    private static void assertNoBlockingViolation(Screen screen, String moment) {
-        assertThat(Accessibility.blockingViolations(screen))
-                .as("%s (%s): critical or serious axe-core violations", screen.name, moment)
-                .isEmpty();
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.doithoai.browser.Accessibility.assertNoBlockingViolation;
 
 /**
  * Petitions on the staff screens of a 1366×768 laptop and on a phone: the organiser puts the
@@ -80,12 +81,6 @@ class PetitionsAtTheMeetingScreensTest {
 
     private static void ok(JsonNode answer) {
         assertThat(answer.path("type").asText()).as("%s", answer).isEqualTo("ack");
-    }
-
-    private static void assertNoBlockingViolation(Screen screen, String moment) {
-        assertThat(Accessibility.blockingViolations(screen))
-                .as("%s (%s): critical or serious axe-core violations", screen.name, moment)
-                .isEmpty();
     }
 
     @Test

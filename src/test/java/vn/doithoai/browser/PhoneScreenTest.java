@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.doithoai.browser.Accessibility.assertNoBlockingViolation;
 
 /**
  * The attendee's phone, as a tester saw it on a 360×740 phone: one's own state first and in view
@@ -128,12 +129,6 @@ class PhoneScreenTest {
         for (String id : testIds) {
             assertThat(inView(screen, id)).as("%s: '%s' is in view at the top, without scrolling", screen.name, id).isTrue();
         }
-    }
-
-    private static void assertNoBlockingViolation(Screen screen, String moment) {
-        assertThat(Accessibility.blockingViolations(screen))
-                .as("%s (%s): critical or serious axe-core violations", screen.name, moment)
-                .isEmpty();
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.doithoai.browser.Accessibility.assertNoBlockingViolation;
 
 /**
  * The yearly plan's page as staff use it: on a 1366×768 laptop an administrator adds a dialogue,
@@ -83,11 +84,6 @@ class PlanScreenTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void assertNoBlockingViolation(Screen screen, String moment) {
-        assertThat(Accessibility.blockingViolations(screen)).as("%s (%s): critical or serious axe-core violations", screen.name, moment)
-                .isEmpty();
     }
 
     private static String cells(Screen screen, String row) {

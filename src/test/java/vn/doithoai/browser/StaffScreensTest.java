@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.doithoai.browser.Accessibility.assertNoBlockingViolation;
 
 /**
  * The staff screens as the people using them see them on a 1366×768 laptop: the chair's console fits
@@ -79,12 +80,6 @@ class StaffScreensTest {
     /** A key pressed with the focus on the page, outside any field. */
     private static void shortcut(Screen screen, String key) {
         new Actions(screen.driver).sendKeys(screen.await("floor"), key).perform();
-    }
-
-    private static void assertNoBlockingViolation(Screen screen, String moment) {
-        assertThat(Accessibility.blockingViolations(screen))
-                .as("%s (%s): critical or serious axe-core violations", screen.name, moment)
-                .isEmpty();
     }
 
     // Issue 9: the chair's laptop shows everything needed live on one screen.

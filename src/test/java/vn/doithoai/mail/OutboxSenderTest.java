@@ -10,15 +10,12 @@ import org.junit.jupiter.api.Test;
 import vn.doithoai.app.Database;
 import vn.doithoai.app.SmtpSettings;
 import vn.doithoai.store.OutboxStore;
+import vn.doithoai.support.MovableClock;
 import vn.doithoai.support.SmtpSink;
 import vn.doithoai.support.TestPostgres;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,20 +26,7 @@ class OutboxSenderTest {
     private Pool pool;
     private Database database;
     private OutboxStore outbox;
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-06-01T08:00:00Z"));
-    private final Clock clock = new Clock() {
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MovableClock clock = new MovableClock("2026-06-01T08:00:00Z");
 
     @BeforeEach
     void database() throws Exception {
@@ -61,7 +45,7 @@ class OutboxSenderTest {
 
     private void enqueue(String to) throws Exception {
         await(pool.withTransaction(tx -> outbox.enqueue(tx, "petition KN-TEST", to, "Kiến nghị của ông/bà đã được trả lời",
-                "Nội dung trả lời: <b>không phải HTML</b>\nTrân trọng.", now.get())));
+                "Nội dung trả lời: <b>không phải HTML</b>\nTrân trọng.", clock.instant())));
     }
 
     @Test
@@ -91,7 +75,7 @@ class OutboxSenderTest {
 
         try (var again = new SmtpSink()) {
             var senderToNewPort = new OutboxSender(vertx, outbox, SmtpSettings.parse("smtp://127.0.0.1:" + again.port() + "?from=ubnd@xa.example.vn"), clock);
-            now.set(now.get().plus(Duration.ofMinutes(2)));
+            clock.advance(Duration.ofMinutes(2));
             assertThat(await(senderToNewPort.sendDue())).isEqualTo(1);
             assertThat(again.messages()).hasSize(1);
             assertThat(await(outbox.pending())).isZero();
