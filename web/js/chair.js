@@ -2,7 +2,7 @@
 import { html, render } from 'lit-html';
 import { setup, t, pick } from './i18n.js';
 import { queue } from './state.js';
-import { conclusionForm, reasonFields, submitForm, STAFF_STRINGS } from './forms.js';
+import { conclusionForm, reasonFields, submitForm, fillHead, STAFF_STRINGS } from './forms.js';
 import { connectWithToken, Feedback, header, floorSummary } from './staff.js';
 import { ATTENDANCE_STRINGS, headCountLine, slotText } from './attendance.js';
 import { petitionNote, linkControls, speakerRegistration } from './agenda.js';
@@ -201,7 +201,8 @@ function responderView(s) {
       <h2>${t('responderTitle')}</h2>
       <div class="row">
         <label>${t('responderName')}<input name="name" maxlength="100" required></label>
-        <label>${t('responderOffice')}<input name="office" maxlength="200"></label>
+        <label>${t('responderOffice')}<input name="office" maxlength="200" list="office-names" autocomplete="off"
+          @change=${e => fillHead(conn, e.target.form)}></label>
       </div>
       <label>${t('answers')}<select name="answersTurnId">
         <option value="">${t('noSpeech')}</option>

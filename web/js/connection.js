@@ -34,6 +34,7 @@ export class Connection {
     this.onWelcome = onWelcome || (() => {});
     this.onEvent = onEvent || (() => {});
     this.state = null;
+    this.offices = [];          // the commune's offices with their heads (chair and secretary only)
     this.seq = 0;
     this.welcome = null;
     this.status = null;         // connecting | online | offline | refused (setStatus)
@@ -170,6 +171,7 @@ export class Connection {
       case 'ack':
       case 'error': return this.answered(frame);
       case 'pong': return this.pong(frame);
+      case 'offices': this.offices = frame.offices; this.onChange(); return;
       case 'time':
         if (this.bestRtt === Infinity) this.offset = frame.serverTime - Date.now();
         return;

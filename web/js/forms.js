@@ -105,13 +105,30 @@ export function conclusionForm(conn, state, report) {
         <label>${t('deadline')}<input name="deadline" maxlength="10" placeholder=${t('deadlineFormat')}
           pattern="\\d{1,2}/\\d{1,2}/\\d{4}" title=${t('deadlineFormat')} autocomplete="off"></label>
       </div>
-      <label>${t('office')}<input name="office" maxlength="200"></label>
+      <label>${t('office')}<input name="office" maxlength="200" list="office-names" autocomplete="off"></label>
+      ${officeNames(conn)}
       ${speeches.length ? html`<fieldset><legend>${t('onSpeeches')}</legend>
         ${speeches.map(turn => html`<label class="check"><input type="checkbox" name="turnIds" value=${turn.id}> ${turn.name} — ${turn.topic || ''}</label>`)}
       </fieldset>` : ''}
       ${conclusionPetitions(state)}
       <button class="primary" data-test="conclusion-submit">${t('save')}</button>
     </form>`;
+}
+
+/**
+ * The commune's offices offered as suggestions: picked from the directory, while a guest from the
+ * upper level can still be typed in full.
+ */
+export function officeNames(conn) {
+  return html`<datalist id="office-names">${conn.offices.map(o => html`<option value=${o.name}></option>`)}</datalist>`;
+}
+
+/** When an office of the directory is picked and the responder's name is empty, its head is the one who answers. */
+export function fillHead(conn, form) {
+  const office = conn.offices.find(o => o.name === form.elements.office.value);
+  if (office && office.headName && !form.elements.name.value) {
+    form.elements.name.value = office.headTitle ? `${office.headTitle} ${office.headName}` : office.headName;
+  }
 }
 
 export function reasonFields() {

@@ -123,13 +123,13 @@ public final class Server implements AutoCloseable {
             String publicUrl = config.publicUrl();
             var limits = new RateLimits(clock);
             vertx.setPeriodic(EVICT_EVERY_MS, id -> limits.forgetIdle());
-            var ws = new WsEndpoint(vertx, new Admission(directory, publicUrl, clock), meetings, clock, publicUrl,
-                    config.allowedOrigins(), limits);
             var ledger = new Ledger(pool);
+            var officeStore = new OfficeStore(pool, ledger);
+            var ws = new WsEndpoint(vertx, new Admission(directory, officeStore, publicUrl, clock), meetings, clock, publicUrl,
+                    config.allowedOrigins(), limits);
             var outbox = new OutboxStore(pool);
             startMail(vertx, outbox, config, clock);
             var accountStore = new AccountStore(pool, ledger);
-            var officeStore = new OfficeStore(pool, ledger);
             var offices = new OfficeApi(officeStore, clock);
             var signIns = new SignInLimits(clock);
             vertx.setPeriodic(EVICT_EVERY_MS, id -> signIns.forgetOld());

@@ -4,7 +4,9 @@ import io.vertx.core.Future;
 import vn.doithoai.access.Secrets;
 import vn.doithoai.meeting.Actor;
 import vn.doithoai.meeting.Role;
+import vn.doithoai.offices.Office;
 import vn.doithoai.store.Directory;
+import vn.doithoai.store.OfficeStore;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -26,10 +28,12 @@ public final class Admission {
     private final Directory directory;
     private final String publicUrl;
     private final Clock clock;
+    private final OfficeStore offices;
     private final java.util.Map<java.util.UUID, Frames.MeetingRef> refs = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public Admission(Directory directory, String publicUrl, Clock clock) {
+    public Admission(Directory directory, OfficeStore offices, String publicUrl, Clock clock) {
         this.directory = directory;
+        this.offices = offices;
         this.publicUrl = publicUrl;
         this.clock = clock;
     }
@@ -51,12 +55,17 @@ public final class Admission {
         }));
     }
 
+    /** The offices of the meeting's commune, for the consoles of those who name responders and conclusions' offices. */
+    Future<java.util.List<Office>> officesOf(Frames.MeetingRef meeting) {
+        return offices.of(meeting.communeId());
+    }
+
     private boolean closedLongAgo(Directory.MeetingRow m) {
         return m.closedAt() != null && m.closedAt().plus(NEW_JOINS_AFTER_CLOSE).isBefore(clock.instant());
     }
 
     /** One per meeting, shared by all its screens. */
     private Frames.MeetingRef ref(Directory.MeetingRow m) {
-        return refs.computeIfAbsent(m.id(), id -> new Frames.MeetingRef(id, m.joinCode(), publicUrl + "/j/" + m.joinCode()));
+        return refs.computeIfAbsent(m.id(), id -> new Frames.MeetingRef(id, m.communeId(), m.joinCode(), publicUrl + "/j/" + m.joinCode()));
     }
 }

@@ -42,7 +42,23 @@ public final class Frames {
     }
 
     /** Details of a meeting that every role may see on the welcome. */
-    public record MeetingRef(UUID meetingId, String joinCode, String joinUrl) {
+    public record MeetingRef(UUID meetingId, UUID communeId, String joinCode, String joinUrl) {
+    }
+
+    /**
+     * The commune's offices with their heads, for the chair's and the secretary's consoles to offer
+     * as responders and as the office a conclusion assigns (free text stays possible).
+     */
+    static String offices(java.util.List<vn.doithoai.offices.Office> offices) {
+        var list = Json.MAPPER.createArrayNode();
+        for (var o : offices) {
+            if (!o.retired()) {
+                list.addObject().put("name", o.name()).put("headName", o.headName()).put("headTitle", o.headTitle());
+            }
+        }
+        var frame = Json.object().put("type", "offices");
+        frame.set("offices", list);
+        return Json.write(frame);
     }
 
     /**

@@ -16,6 +16,7 @@ import vn.doithoai.live.Published;
 import vn.doithoai.live.Round;
 import vn.doithoai.live.Subscriber;
 import vn.doithoai.meeting.Actor;
+import vn.doithoai.meeting.Role;
 import vn.doithoai.meeting.Command;
 import vn.doithoai.meeting.Visibility;
 
@@ -144,6 +145,10 @@ final class WsSession implements Subscriber {
             Frames.welcomeWithStoredState(meeting, viewer, attendeeKey, catchUp, clock.millis()).writeInFramesTo(ws);
         }
         attendeeKey = null; // sent once; the phone keeps it, the server needs only the id
+        if (viewer.role() == Role.CHAIR || viewer.role() == Role.SECRETARY) {
+            admission.officesOf(meeting).onSuccess(offices -> context.runOnContext(v -> send(Frames.offices(offices))))
+                    .onFailure(e -> LOG.warn("The offices of meeting {} could not be read for its console: {}", meeting.meetingId(), e.getMessage()));
+        }
     }
 
     @Override

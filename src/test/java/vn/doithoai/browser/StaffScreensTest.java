@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import vn.doithoai.app.Server;
@@ -75,6 +76,30 @@ class StaffScreensTest {
 
     private static String link(JsonNode meeting, String role) {
         return meeting.path("links").path(role).asText();
+    }
+
+    @Test
+    void theChairPicksAResponderFromTheCommunesOfficesAndItsHeadIsFilledIn() {
+        try (WsClient chairSocket = WsClient.connect(server.port());
+             Screen chair = Screen.open("chair-offices", 1366, 768, 0)) {
+            JsonNode meeting = meetingInProgress(1, chairSocket);
+            String communeId = rest.get("/api/meetings/" + meeting.path("meetingId").asText()).body().path("meeting").path("communeId").asText();
+            for (JsonNode office : rest.get("/api/communes/" + communeId + "/offices").body().path("offices")) {
+                if (office.path("name").asText().equals("Công an xã")) {
+                    rest.put("/api/offices/" + office.path("id").asText(),
+                            Map.of("name", "Công an xã", "headName", "Rơ Mah Thuận", "headTitle", "Trưởng Công an xã"));
+                }
+            }
+            chair.go(link(meeting, "chair"));
+            WebElement form = chair.await("responder-form");
+            chair.until("the offices are offered", () -> chair.driver.findElements(By.cssSelector("#office-names option")).size() >= 7);
+            WebElement office = form.findElement(By.name("office"));
+            office.sendKeys("Công an xã");
+            office.sendKeys(Keys.TAB);
+            chair.until("the head is filled in", () -> "Trưởng Công an xã Rơ Mah Thuận".equals(form.findElement(By.name("name")).getDomProperty("value")));
+            assertThat(form.findElement(By.name("office")).getDomAttribute("list")).isEqualTo("office-names");
+            assertNoBlockingViolation(chair, "responder picked from the offices");
+        }
     }
 
     /** A key pressed with the focus on the page, outside any field. */

@@ -48,7 +48,7 @@ class StoredStateWelcomeTest {
                 .mapToObj(i -> "Biên bản số " + i + ": ý kiến về đường liên thôn, nước sinh hoạt và đất sản xuất.").toList();
         byte[] stored = Json.write(Map.of("minutes", minutes)).getBytes(StandardCharsets.UTF_8);
         assertThat(stored.length).as("several frames' worth").isGreaterThan(4 * WebServer.MAX_WEBSOCKET_FRAME);
-        var meeting = new Frames.MeetingRef(UUID.randomUUID(), "AC3F7K", "http://localhost/j/AC3F7K");
+        var meeting = new Frames.MeetingRef(UUID.randomUUID(), UUID.randomUUID(), "AC3F7K", "http://localhost/j/AC3F7K");
         // After a crash: two events were stored after the state, each with the patch staff screens were sent.
         var after = List.of(
                 new StoredEvent(43, "MinuteRecorded", "{\"entryId\": 3001, \"text\": \"Dòng 43\"}", "secretary",
@@ -105,7 +105,7 @@ class StoredStateWelcomeTest {
 
     @Test
     void theStoredStateIsForStaffScreensOnly() {
-        var meeting = new Frames.MeetingRef(UUID.randomUUID(), "AC3F7K", "http://localhost/j/AC3F7K");
+        var meeting = new Frames.MeetingRef(UUID.randomUUID(), UUID.randomUUID(), "AC3F7K", "http://localhost/j/AC3F7K");
         assertThatThrownBy(() -> Frames.welcomeWithStoredState(meeting, Visibility.Viewer.of(Actor.DISPLAY), null,
                 new CatchUp(1, List.of(), null, "{}".getBytes(StandardCharsets.UTF_8), List.of()), 0))
                 .isInstanceOf(IllegalStateException.class);
