@@ -5,28 +5,25 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Who sent a request to the staff API: a signed-in account, or the operator with the organiser
- * secret (scripts, and the first start). The transport asks {@link #may}, never decides itself.
+ * Who sent a request to the staff API: a signed-in account. The transport asks {@link #may}, never
+ * decides itself.
  */
 public record Caller(Account account) {
 
-    /** The organiser secret: every action in every commune. */
-    public static final Caller OPERATOR = new Caller(null);
+    /** The actor in the record of what the organiser secret did: make or restore the first administrator. */
+    public static final String OPERATOR_ACTOR = "operator";
+
+    public Caller {
+        java.util.Objects.requireNonNull(account, "account");
+    }
 
     private static final Set<Action> ADMIN = EnumSet.complementOf(EnumSet.of(Action.CREATE_COMMUNES));
     private static final Set<Action> OFFICE = EnumSet.of(Action.READ, Action.RECORD_PETITIONS, Action.DRAFT_ANSWERS);
     private static final Set<Action> FRONT = EnumSet.of(Action.READ, Action.RECORD_PETITIONS, Action.FRONT_WORK);
     private static final Set<Action> VIEWER = EnumSet.of(Action.READ);
 
-    public boolean isOperator() {
-        return account == null;
-    }
-
     /** Whether this caller may do {@code action} in the commune {@code communeId} (null: no commune in particular). */
     public boolean may(Action action, UUID communeId) {
-        if (account == null) {
-            return true;
-        }
         if (account.disabled()) {
             return false;
         }
@@ -39,7 +36,7 @@ public record Caller(Account account) {
 
     /** What the actor column of the record says: who did it. */
     public String actor() {
-        return account == null ? "operator" : "account:" + account.id();
+        return "account:" + account.id();
     }
 
     private static Set<Action> allowed(AccountRole role) {

@@ -133,9 +133,10 @@ public final class Server implements AutoCloseable {
             var offices = new OfficeApi(officeStore, clock);
             var signIns = new SignInLimits(clock);
             vertx.setPeriodic(EVICT_EVERY_MS, id -> signIns.forgetOld());
-            var accounts = new AccountApi(vertx, accountStore, officeStore, signIns, clock);
+            var accounts = new AccountApi(vertx, accountStore, officeStore, signIns,
+                    new OrganiserGate(secretHash, directory::setOrganiserSecretHash), clock);
             await(accounts.ensureFirstAdministrator(secretHash));
-            var gate = new StaffGate(accountStore, new OrganiserGate(secretHash, directory::setOrganiserSecretHash), clock);
+            var gate = new StaffGate(accountStore, clock);
             var notices = new CitizenNotices(publicUrl);
             var petitionStore = new PetitionStore(pool, ledger, outbox);
             var fieldStore = new PetitionFieldStore(pool, ledger);

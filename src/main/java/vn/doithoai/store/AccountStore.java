@@ -142,6 +142,11 @@ public final class AccountStore {
         return pool.preparedQuery(USE_SESSION).execute(args).map(AccountStore::first);
     }
 
+    /** Every session of an account ends (its password was set anew by the operator). */
+    public Future<Void> endSessionsOf(UUID accountId, Instant at) {
+        return pool.preparedQuery(END_SESSIONS_OF).execute(Tuple.of(accountId, at.atOffset(ZoneOffset.UTC))).mapEmpty();
+    }
+
     public Future<Void> endSession(String tokenHash, Instant at) {
         return pool.preparedQuery(END_SESSION).execute(Tuple.of(tokenHash, at.atOffset(ZoneOffset.UTC))).mapEmpty();
     }

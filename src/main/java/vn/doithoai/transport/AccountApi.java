@@ -53,14 +53,20 @@ public final class AccountApi {
     record NewPassword(String password, String currentPassword) {
     }
 
+    record Administrator(String password) {
+    }
+
     private final Vertx vertx;
     private final AccountStore accounts;
     private final OfficeStore offices;
     private final SignInLimits limits;
     private final Clock clock;
+    private final OrganiserGate organiser;
 
-    public AccountApi(Vertx vertx, AccountStore accounts, OfficeStore offices, SignInLimits limits, Clock clock) {
+    public AccountApi(Vertx vertx, AccountStore accounts, OfficeStore offices, SignInLimits limits, OrganiserGate organiser,
+                      Clock clock) {
         this.vertx = vertx;
+        this.organiser = organiser;
         this.accounts = accounts;
         this.offices = offices;
         this.limits = limits;
@@ -70,6 +76,7 @@ public final class AccountApi {
     /** The sign-in is public; every other route goes behind {@code gate}. */
     public void mount(Router router, StaffGate gate) {
         router.post("/api/session").handler(this::signIn);
+        router.post("/api/setup/administrator").handler(this::administrator);
         router.route("/api/session").handler(gate);
         router.get("/api/session").handler(ctx -> Rest.respond(ctx, 200, Future.succeededFuture(whoAmI(StaffGate.caller(ctx)))));
         router.delete("/api/session").handler(this::signOut);
@@ -94,12 +101,86 @@ public final class AccountApi {
             Ruling<AccountEvent> ruling = AccountRules.decide(null,
                     new AccountCommand.Open(FIRST_ADMIN, "Quản trị viên", AccountRole.ADMIN, null, null), null);
             return accounts.record(null, UUID.randomUUID(), List.copyOf(ruling.events()), organiserSecretHash,
-                    Caller.OPERATOR.actor(), clock.instant()).map(account -> {
+                    Caller.OPERATOR_ACTOR, clock.instant()).map(account -> {
                         LOG.info("First administrator created: sign in as '{}' with the organiser secret, then change its password",
                                 FIRST_ADMIN);
                         return true;
                     });
         });
+    }
+
+    /**
+     * What the organiser secret is for ({@code Authorization: Bearer <secret>}): the first administrator
+     * {@value #FIRST_ADMIN}, made when missing (an install whose secret was kept in an older form) or,
+     * when its password is lost, given a new one (by default the secret itself), enabled, and its
+     * sessions ended. Guesses count as wrong sign-ins of that login.
+     */
+    private void administrator(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Authorization");
+        String secret = header != null && header.startsWith("Bearer ") ? header.substring(7) : null;
+        String address = Optional.ofNullable(ClientAddress.of(ctx.request().remoteAddress(), ctx.request().headers())).orElse("local");
+        if (tooMany(ctx, FIRST_ADMIN, address)) {
+            return;
+        }
+        String text = ctx.body().asString();
+        Optional<Administrator> body = text == null || text.isBlank() ? Optional.of(new Administrator(null)) : Rest.body(ctx, Administrator.class);
+        if (body.isEmpty()) {
+            return;
+        }
+        String chosen = body.get().password();
+        Refusal weak = chosen == null ? null : Passwords.check(chosen);
+        if (weak != null) {
+            Rest.refuse(ctx, weak);
+            return;
+        }
+        organiser.admits(vertx, secret).onComplete(right -> {
+            if (right.failed() || !right.result()) {
+                limits.failed(FIRST_ADMIN, address);
+                ctx.response().putHeader("WWW-Authenticate", "Bearer");
+                Problem.of(Problem.UNAUTHORISED, "Cần mật khẩu người tổ chức", "The organiser secret is required").send(ctx, 401);
+                return;
+            }
+            String password = chosen != null ? chosen : secret;
+            Future<Account> done = accounts.credential(FIRST_ADMIN).compose(found -> vertx.executeBlocking(() -> PasswordHash.of(password), false)
+                    .compose(hash -> found.isEmpty() ? openFirstAdministrator(hash) : restore(found.get().account(), hash)));
+            done.onComplete(saved -> {
+                if (saved.failed()) {
+                    Rest.fail(ctx, saved.cause());
+                } else {
+                    LOG.info("The organiser secret {} the first administrator '{}'", saved.result().seq() == 1 ? "made" : "set a new password for",
+                            FIRST_ADMIN);
+                    Rest.respond(ctx, saved.result().seq() == 1 ? 201 : 200, Future.succeededFuture(saved.result()));
+                }
+            });
+        });
+    }
+
+    private Future<Account> openFirstAdministrator(String hash) {
+        Ruling<AccountEvent> ruling = AccountRules.decide(null,
+                new AccountCommand.Open(FIRST_ADMIN, "Quản trị viên", AccountRole.ADMIN, null, null), null);
+        return accounts.record(null, UUID.randomUUID(), List.copyOf(ruling.events()), hash, Caller.OPERATOR_ACTOR, clock.instant());
+    }
+
+    /** A new password, the account enabled again, and whoever was signed in with the old one signed out. */
+    private Future<Account> restore(Account admin, String hash) {
+        var events = new java.util.ArrayList<AccountEvent>(AccountRules.decide(admin, new AccountCommand.ChangePassword(), null).events());
+        if (admin.disabled()) {
+            events.add(new AccountEvent.AccountEnabled());
+        }
+        return accounts.record(admin, admin.id(), events, hash, Caller.OPERATOR_ACTOR, clock.instant())
+                .compose(after -> accounts.endSessionsOf(admin.id(), clock.instant()).map(after));
+    }
+
+    private boolean tooMany(RoutingContext ctx, String key, String address) {
+        Duration wait = limits.wait(key, address);
+        if (wait.isZero() || wait.isNegative()) {
+            return false;
+        }
+        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+        ctx.response().putHeader("Retry-After", Long.toString(wait.toSeconds()));
+        Problem.of("SIGN_IN_LIMITED", "Đăng nhập sai quá nhiều lần. Hãy thử lại sau " + minutes + " phút",
+                "Too many wrong sign-ins. Try again in " + minutes + (minutes == 1 ? " minute" : " minutes")).send(ctx, 429);
+        return true;
     }
 
     private void signIn(RoutingContext ctx) {
@@ -114,12 +195,7 @@ public final class AccountApi {
             return;
         }
         String address = Optional.ofNullable(ClientAddress.of(ctx.request().remoteAddress(), ctx.request().headers())).orElse("local");
-        Duration wait = limits.wait(key, address);
-        if (!wait.isZero() && !wait.isNegative()) {
-            long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
-            ctx.response().putHeader("Retry-After", Long.toString(wait.toSeconds()));
-            Problem.of("SIGN_IN_LIMITED", "Đăng nhập sai quá nhiều lần. Hãy thử lại sau " + minutes + " phút",
-                    "Too many wrong sign-ins. Try again in " + minutes + (minutes == 1 ? " minute" : " minutes")).send(ctx, 429);
+        if (tooMany(ctx, key, address)) {
             return;
         }
         accounts.credential(key)
@@ -169,9 +245,6 @@ public final class AccountApi {
     }
 
     private static Map<String, Object> whoAmI(Caller caller) {
-        if (caller.isOperator()) {
-            return Map.of("operator", true);
-        }
         return Map.of("account", caller.account(), "roleLabel", Map.of("vi", caller.account().role().vi, "en", caller.account().role().en));
     }
 
@@ -312,6 +385,6 @@ public final class AccountApi {
     }
 
     private static UUID selfId(Caller caller) {
-        return caller.isOperator() ? null : caller.account().id();
+        return caller.account().id();
     }
 }

@@ -135,7 +135,7 @@ public final class PetitionApi implements Routes {
 
     /** An office's staff drafts for its own office's petitions only. */
     private static boolean ownOffice(Caller caller, Action action, Petition petition) {
-        if (action != Action.DRAFT_ANSWERS || caller.isOperator() || caller.account().role() != AccountRole.OFFICE_STAFF) {
+        if (action != Action.DRAFT_ANSWERS || caller.account().role() != AccountRole.OFFICE_STAFF) {
             return true;
         }
         return petition.assignment() != null && caller.account().officeId().equals(petition.assignment().officeId());

@@ -12,36 +12,24 @@ import java.util.UUID;
 
 /**
  * Lets a request to the staff API through when it comes from a signed-in account (the session
- * cookie) or carries the organiser secret (the operator: scripts); the {@link Caller} goes with
- * it for the routes to ask {@link #allowed}. Whether the caller may act is never decided here.
+ * cookie); the {@link Caller} goes with it for the routes to ask {@link #allowed}. Whether the
+ * caller may act is never decided here. The organiser secret opens nothing here: it only makes the
+ * first administrator ({@link AccountApi}).
  */
 public final class StaffGate implements Handler<RoutingContext> {
 
     private static final String CALLER = "caller";
 
     private final AccountStore accounts;
-    private final OrganiserGate organiser;
     private final Clock clock;
 
-    public StaffGate(AccountStore accounts, OrganiserGate organiser, Clock clock) {
+    public StaffGate(AccountStore accounts, Clock clock) {
         this.accounts = accounts;
-        this.organiser = organiser;
         this.clock = clock;
     }
 
     @Override
     public void handle(RoutingContext ctx) {
-        String header = ctx.request().getHeader("Authorization");
-        if (header != null && header.startsWith("Bearer ")) {
-            organiser.admits(ctx.vertx(), header.substring(7)).onComplete(right -> {
-                if (right.succeeded() && right.result()) {
-                    pass(ctx, Caller.OPERATOR);
-                } else {
-                    refuse(ctx);
-                }
-            });
-            return;
-        }
         String token = SessionCookie.read(ctx);
         if (token == null) {
             refuse(ctx);
@@ -79,7 +67,6 @@ public final class StaffGate implements Handler<RoutingContext> {
     }
 
     private static void refuse(RoutingContext ctx) {
-        ctx.response().putHeader("WWW-Authenticate", "Bearer");
         Problem.of(Problem.UNAUTHORISED, "Cần đăng nhập", "Sign-in required").send(ctx, 401);
     }
 }

@@ -58,6 +58,7 @@ final class PetitionScenarios {
     static ObjectNode search(Scenarios.Env env, int petitions, int communes, int queries, int concurrency) throws Exception {
         try (Target server = env.servers().get()) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            String cookie = Rest.signIn("http://127.0.0.1:" + server.httpPort(), server.adminSecret());
             Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(4)).connectingTo(server.pg()).using(io.vertx.core.Vertx.vertx()).build();
             long seedStart = System.nanoTime();
             List<String> communeIds = seed(pool, petitions, communes);
@@ -85,7 +86,7 @@ final class PetitionScenarios {
                 gate.acquire();
                 long sent = System.nanoTime();
                 var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + "/api/communes/" + commune
-                        + "/petitions?" + query)).header("Authorization", "Bearer " + server.adminSecret()).timeout(Duration.ofSeconds(30)).build();
+                        + "/petitions?" + query)).header("Cookie", cookie).timeout(Duration.ofSeconds(30)).build();
                 pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((r, e) -> {
                     gate.release();
                     if (e != null || r.statusCode() != 200) {
@@ -268,7 +269,7 @@ final class PetitionScenarios {
 
     private static String communeOf(HttpClient http, Target server) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + "/api/communes"))
-                .header("Authorization", "Bearer " + server.adminSecret()).header("Content-Type", "application/json")
+                .header("Cookie", Rest.signIn("http://127.0.0.1:" + server.httpPort(), server.adminSecret())).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("name", "Xã Ia Băng", "province", "Gia Lai")))).build();
         var reply = http.send(request, HttpResponse.BodyHandlers.ofString());
         return Json.MAPPER.readTree(reply.body()).path("id").asText();

@@ -20,11 +20,28 @@ final class Rest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
-    private final String secret;
+    private final String cookie;
 
-    Rest(int port, String secret) {
+    /** Signed in as the first administrator, whose password is the organiser secret. */
+    Rest(int port, String secret) throws Exception {
         this.base = "http://127.0.0.1:" + port;
-        this.secret = secret;
+        this.cookie = signIn(base, secret);
+    }
+
+    /** The session cookie of {@code admin} signed in with the organiser secret. */
+    static String signIn(String base, String secret) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/session"))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("login", "admin", "password", secret)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("signing in as admin answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+    }
+
+    String cookie() {
+        return cookie;
     }
 
     Meeting createMeeting(String title) throws Exception {
@@ -45,7 +62,7 @@ final class Rest {
 
     private JsonNode post(String path, Object body) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + secret).header("Content-Type", "application/json")
+                .header("Cookie", cookie).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 201) {

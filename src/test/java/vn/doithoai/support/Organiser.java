@@ -10,7 +10,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The organiser's side of the REST API, as plain HTTP calls for tests. */
+/**
+ * The organiser's side of the REST API, as plain HTTP calls for tests: signed in as the first
+ * administrator {@code admin}, whose password is the organiser secret, with the session cookie the
+ * server gives (kept per server and secret, so each test does not pay Argon2id again). A wrong
+ * secret signs nobody in: its calls go without a session, as a stranger's.
+ */
 public final class Organiser {
 
     public static final String SECRET = "test-organiser-secret";
@@ -18,6 +23,8 @@ public final class Organiser {
 
     public record Reply(int status, JsonNode body) {
     }
+
+    private static final java.util.Map<String, String> COOKIES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final String baseUrl;
     private final String secret;
@@ -65,9 +72,39 @@ public final class Organiser {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        String key = baseUrl + " " + secret;
+        String cookie = COOKIES.get(key);
+        if (cookie == null) {
+            cookie = signIn();
+            if (cookie != null) {
+                COOKIES.put(key, cookie);
+            }
+        }
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return exchange(request);
+    }
+
+    /** The session cookie of {@code admin} signed in with the secret, or null when that did not work (a wrong secret). */
+    private String signIn() {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/session"))
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(java.util.Map.of("login", "admin", "password", secret))));
+        try {
+            HttpResponse<String> response = HTTP.send(request.header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? response.headers().firstValue("Set-Cookie").map(c -> c.split(";", 2)[0]).orElse(null) : null;
+        } catch (IOException e) {
+            throw new AssertionError("sign-in failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private Reply exchange(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request
-                    .header("Authorization", "Bearer " + secret)
                     .header("Content-Type", "application/json")
                     .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isEmpty() ? null : Json.MAPPER.readTree(response.body());
