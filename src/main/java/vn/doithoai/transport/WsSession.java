@@ -273,6 +273,11 @@ final class WsSession implements Subscriber {
                 })
                 .onComplete(done -> {
                     admitting = false;
+                    if (owner != null && helloTimer >= 0) {
+                        // Joined: the ten seconds to say hello no longer run (a timer less per screen).
+                        context.owner().cancelTimer(helloTimer);
+                        helloTimer = -1;
+                    }
                     if (owner != null && ws.isClosed()) {
                         // The screen left while it was being admitted: don't keep it subscribed.
                         owner.leave(this);
