@@ -419,7 +419,7 @@ const dayField = () => html`<label>${t('day')}<input name="on" data-test="step-d
   placeholder="dd/mm/yyyy" autocomplete="off" required></label>`;
 
 function stepForm(f) {
-  const opened = Number(f.openedAt.slice(0, 4));
+  const opened = Number(dateVi(f.openedAt).slice(-4)); // the year in Vietnam
   let fields;
   switch (step) {
     case 'start':
