@@ -478,6 +478,7 @@ function draw() {
     view = html`${head('')}${session.signInForm()}`;
   } else {
     view = html`${head(session.bar({ href: '/organiser', test: 'meetings-link', label: 'meetingsPage' },
+      { href: '/followup', test: 'followup-link', label: 'followupPage' },
       isAdmin(session.account) ? { href: '/accounts', test: 'accounts-link', label: 'accountsPage' } : null))}
       ${session.passwordPanel()}${desk()}`;
   }

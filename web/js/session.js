@@ -28,6 +28,7 @@ export const SESSION_STRINGS = {
   meetingsPage: ['Hội nghị', 'Meetings'],
   accountsPage: ['Tài khoản và cơ quan', 'Accounts and offices'],
   petitionsPage: ['Kiến nghị', 'Petitions'],
+  followupPage: ['Theo dõi kết luận', 'Follow-up of conclusions'],
   role_ADMIN: ['Quản trị', 'Administrator'],
   role_OFFICE_STAFF: ['Cán bộ cơ quan', 'Office staff'],
   role_FRONT_STAFF: ['Cán bộ Mặt trận', 'Front staff'],

@@ -14,6 +14,8 @@ public enum Action {
     RECORD_PETITIONS,
     /** Draft the answer to a petition assigned to one's office. */
     DRAFT_ANSWERS,
-    /** The Front's summary and supervision. */
+    /** Report on a conclusion after its meeting (started, progress, done, transferred): see {@link Caller#mayReportOn}. */
+    REPORT_ON_CONCLUSIONS,
+    /** The Front's summary and its supervision of the conclusions. */
     FRONT_WORK
 }

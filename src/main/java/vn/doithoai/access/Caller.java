@@ -18,7 +18,8 @@ public record Caller(Account account) {
     }
 
     private static final Set<Action> ADMIN = EnumSet.complementOf(EnumSet.of(Action.CREATE_COMMUNES));
-    private static final Set<Action> OFFICE = EnumSet.of(Action.READ, Action.RECORD_PETITIONS, Action.DRAFT_ANSWERS);
+    private static final Set<Action> OFFICE = EnumSet.of(Action.READ, Action.RECORD_PETITIONS, Action.DRAFT_ANSWERS,
+            Action.REPORT_ON_CONCLUSIONS);
     private static final Set<Action> FRONT = EnumSet.of(Action.READ, Action.RECORD_PETITIONS, Action.FRONT_WORK);
     private static final Set<Action> VIEWER = EnumSet.of(Action.READ);
 
@@ -32,6 +33,18 @@ public record Caller(Account account) {
         }
         boolean here = communeId == null ? account.allCommunes() : account.reaches(communeId);
         return here && allowed(account.role()).contains(action);
+    }
+
+    /**
+     * Whether this caller may report on a conclusion carried out by {@code officeId} in the commune:
+     * its administrators may for every office, an office's staff only for its own office's (a
+     * conclusion whose office is not in the directory has none: its administrators report on it).
+     */
+    public boolean mayReportOn(UUID communeId, UUID officeId) {
+        if (!may(Action.REPORT_ON_CONCLUSIONS, communeId)) {
+            return false;
+        }
+        return account.role() != AccountRole.OFFICE_STAFF || officeId != null && officeId.equals(account.officeId());
     }
 
     /** What the actor column of the record says: who did it. */

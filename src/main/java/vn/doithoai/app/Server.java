@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import vn.doithoai.access.OrganiserSecret;
 import vn.doithoai.access.SignInLimits;
 import vn.doithoai.desk.CitizenNotices;
+import vn.doithoai.desk.ConclusionFollowUps;
+import vn.doithoai.desk.FollowUpDesk;
 import vn.doithoai.desk.MeetingAnswers;
 import vn.doithoai.desk.PetitionDesk;
 import vn.doithoai.live.MeetingHosts;
@@ -20,6 +22,7 @@ import vn.doithoai.mail.OutboxSender;
 import vn.doithoai.live.Meetings;
 import vn.doithoai.store.AccountStore;
 import vn.doithoai.store.Directory;
+import vn.doithoai.store.FollowUpStore;
 import vn.doithoai.store.Ledger;
 import vn.doithoai.store.MeetingAnswersStore;
 import vn.doithoai.store.OfficeStore;
@@ -31,6 +34,7 @@ import vn.doithoai.store.EventStore;
 import vn.doithoai.store.RecordChain;
 import vn.doithoai.store.SnapshotStore;
 import vn.doithoai.transport.AccountApi;
+import vn.doithoai.transport.FollowUpApi;
 import vn.doithoai.transport.AgendaApi;
 import vn.doithoai.transport.Admission;
 import vn.doithoai.transport.FrontSummaryApi;
@@ -50,6 +54,8 @@ import vn.doithoai.transport.WsEndpoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -142,11 +148,17 @@ public final class Server implements AutoCloseable {
             var fieldStore = new PetitionFieldStore(pool, ledger);
             var desk = new PetitionDesk(petitionStore, fieldStore, notices, clock);
             var petitions = new PetitionApi(desk, petitionStore, officeStore, ledger, clock);
-            var answers = new MeetingAnswers(vertx, new MeetingAnswersStore(pool), petitionStore, desk,
-                    id -> meetings.get(id).compose(MeetingOwner::read).map(read -> new MeetingAnswers.Closed(read.seq(), read.snapshot())),
-                    clock);
-            meetings.afterClose(answers::recordedAfterClose);
-            var publicPetitions = new PublicPetitionApi(desk, petitionStore, directory, limits, notices, fieldStore);
+            Function<UUID, Future<MeetingAnswers.Closed>> closedMeeting = id -> meetings.get(id).compose(MeetingOwner::read)
+                    .map(read -> new MeetingAnswers.Closed(read.seq(), read.snapshot()));
+            var answers = new MeetingAnswers(vertx, new MeetingAnswersStore(pool), petitionStore, desk, closedMeeting, clock);
+            var followUpStore = new FollowUpStore(pool, ledger);
+            var followUps = new ConclusionFollowUps(vertx, followUpStore, officeStore, closedMeeting, clock);
+            meetings.afterClose(id -> {
+                answers.recordedAfterClose(id);
+                followUps.recordedAfterClose(id);
+            });
+            var followUpDesk = new FollowUpDesk(followUpStore, clock);
+            var publicPetitions = new PublicPetitionApi(desk, petitionStore, directory, limits, notices, fieldStore, followUpDesk, clock);
             var api = new RestApi(directory, meetings, new RecordChain(pool), publicUrl, watch::databaseUp, limits, offices);
             var plans = new PlanApi(new PlanStore(pool, ledger), officeStore, directory, meetings, publicUrl, clock);
             // Begun just before listening, so its first queries overlap the bind; not waited for: the
@@ -154,7 +166,8 @@ public final class Server implements AutoCloseable {
             // (a screen asking for it waits for the same load), and its running slot's timer restarts.
             Future<Integer> recovering = meetings.recoverLive();
             List<Routes> routes = List.of(offices, petitions, new FrontSummaryApi(petitionStore, fieldStore, directory, clock),
-                    new PetitionFieldApi(fieldStore, clock), publicPetitions, plans, new AgendaApi(meetings, petitionStore, fieldStore));
+                    new PetitionFieldApi(fieldStore, clock), publicPetitions, plans, new AgendaApi(meetings, petitionStore, fieldStore),
+                    new FollowUpApi(followUpDesk, followUpStore, ledger, gate, clock));
             HttpServer http = listen(new WebServer(vertx, api, accounts, routes, ws, gate, publicUrl), config);
             LOG.info("doithoai listening on {}:{} — open {} (ready in {} ms, {} sockets)",
                     config.host(), http.actualPort(), publicUrl, Duration.ofNanos(System.nanoTime() - began).toMillis(),
@@ -174,6 +187,15 @@ public final class Server implements AutoCloseable {
                             done.cause().getMessage());
                 } else if (done.result() > 0) {
                     LOG.info("{} closed meeting(s) have petitions to answer still; answering them", done.result());
+                }
+            });
+            // The conclusions of meetings closed before a stop that came too soon to open their follow-ups.
+            followUps.catchUp().onComplete(done -> {
+                if (done.failed()) {
+                    LOG.error("The closed meetings' conclusions to follow could not be looked for ({}); looking again in a while",
+                            done.cause().getMessage());
+                } else if (done.result() > 0) {
+                    LOG.info("{} closed meeting(s) have conclusions still to be followed; opening their follow-ups", done.result());
                 }
             });
             return new Server(database, vertx, meetingsVertx, http, publicUrl, meetings);

@@ -48,13 +48,14 @@ public final class PetitionStore {
                 due_date = EXCLUDED.due_date, sensitive = EXCLUDED.sensitive, group_lead = EXCLUDED.group_lead,
                 search_text = EXCLUDED.search_text, state = EXCLUDED.state""";
     /**
-     * One page of a commune's petitions, newest first, with the number that match. Every filter is
-     * optional (null); the text is matched folded, through the trigram index.
+     * One page of a commune's petitions in the order put in for %s (newest first, or the nearest due
+     * date first), with the number that match. Every filter is optional (null); the text is matched folded, through the
+     * trigram index.
      */
     private static final String SEARCH = """
             SELECT seq, state::text AS state, count(*) OVER () AS total FROM petitions
             WHERE commune_id = $1
-              AND ($2::text IS NULL OR search_text LIKE '%' || $2 || '%' ESCAPE '\\')
+              AND ($2::text IS NULL OR search_text LIKE '%%' || $2 || '%%' ESCAPE '\\')
               AND ($3::text IS NULL OR status = $3)
               AND ($4::text IS NULL OR field_code = $4)
               AND ($5::text IS NULL OR village_key = $5)
@@ -62,8 +63,13 @@ public final class PetitionStore {
               AND ($7::uuid IS NULL OR office_id = $7)
               AND (NOT $8::boolean OR (due_date < $9 AND status IN\s""" + OPEN + """
             ))
-            ORDER BY received_at DESC, id
+              AND (NOT $12::boolean OR status IN\s""" + OPEN + """
+            )
+            ORDER BY %s
             LIMIT $10 OFFSET $11""";
+    private static final String SEARCH_NEWEST = SEARCH.formatted("received_at DESC, id");
+    /** An office's list of what it has to answer: the nearest due date first, those without one last. */
+    private static final String SEARCH_BY_DUE = SEARCH.formatted("due_date NULLS LAST, received_at, id");
     private static final String COUNT_BY = """
             SELECT %s AS key, min(%s) AS label, count(*) AS n FROM petitions
             WHERE commune_id = $1 AND received_at >= $2 AND received_at < $3 AND group_lead IS NULL
@@ -73,9 +79,13 @@ public final class PetitionStore {
             WHERE commune_id = $1 AND received_at >= $2 AND received_at < $3 AND sensitive
             ORDER BY received_at""";
 
-    /** What a list may be narrowed to; null: not narrowed. {@code overdueOn}: only the overdue ones on that day. */
+    /**
+     * What a list may be narrowed to; null: not narrowed. {@code overdueOn}: only the overdue ones on
+     * that day; {@code openOnly}: only those still in the commune's hands; {@code byDueDate}: the
+     * nearest due date first instead of the newest.
+     */
     public record Filter(UUID communeId, String text, PetitionStatus status, String fieldCode, String village, String channel,
-                         UUID officeId, LocalDate overdueOn) {
+                         UUID officeId, LocalDate overdueOn, boolean openOnly, boolean byDueDate) {
     }
 
     public record Page(List<Petition> petitions, long total, int page, int pageSize) {
@@ -166,8 +176,8 @@ public final class PetitionStore {
                 .addValue(f.status() == null ? null : f.status().name()).addValue(f.fieldCode())
                 .addValue(f.village() == null ? null : SearchText.fold(f.village())).addValue(f.channel())
                 .addValue(f.officeId()).addValue(f.overdueOn() != null).addValue(f.overdueOn())
-                .addValue(PAGE_SIZE).addValue((safePage - 1) * PAGE_SIZE);
-        return pool.preparedQuery(SEARCH).execute(args).map(rows -> {
+                .addValue(PAGE_SIZE).addValue((safePage - 1) * PAGE_SIZE).addValue(f.openOnly());
+        return pool.preparedQuery(f.byDueDate() ? SEARCH_BY_DUE : SEARCH_NEWEST).execute(args).map(rows -> {
             long total = 0;
             List<Petition> found = new ArrayList<>();
             for (Row row : rows) {

@@ -184,7 +184,7 @@ public final class PetitionApi implements Routes {
         LocalDate today = LocalDate.now(clock.withZone(Petition.ZONE));
         var filter = new PetitionStore.Filter(communeId.get(), q.get("q"), status, emptyToNull(q.get("field")),
                 emptyToNull(q.get("village")), emptyToNull(q.get("channel")), office,
-                "true".equals(q.get("overdue")) ? today : null);
+                "true".equals(q.get("overdue")) ? today : null, "true".equals(q.get("open")), "due".equals(q.get("order")));
         Rest.respond(ctx, 200, petitions.search(filter, page).map(found -> Map.of(
                 "petitions", found.petitions().stream().map(p -> listed(p, today)).toList(),
                 "total", found.total(), "page", found.page(), "pageSize", found.pageSize())));

@@ -20,6 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@link Kind#PUBLIC_PETITION}: petitions sent through the public form. 10, then one a minute:
  *       a family or a village office sends a few, a spammer thousands.</li>
  *   <li>{@link Kind#TRACKING_GUESS}: tracking codes that found nothing. 30, then one every 6 s.</li>
+ *   <li>{@link Kind#RATING}: citizens' ratings of the conclusion that answered a petition, sent
+ *       through the tracking page. 10, then one a minute, as for the form: one per petition is all
+ *       a citizen sends.</li>
  * </ul>
  */
 public final class RateLimits {
@@ -29,7 +32,8 @@ public final class RateLimits {
         NEW_ATTENDEE(300, 1.0),
         REGISTRATION(200, 1.0),
         PUBLIC_PETITION(10, 1.0 / 60),
-        TRACKING_GUESS(30, 1.0 / 6);
+        TRACKING_GUESS(30, 1.0 / 6),
+        RATING(10, 1.0 / 60);
 
         final int burst;
         final double perSecond;

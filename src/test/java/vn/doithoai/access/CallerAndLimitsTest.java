@@ -48,6 +48,20 @@ class CallerAndLimitsTest {
     }
 
     @Test
+    void anOfficeReportsOnItsOwnConclusionsOnlyAndItsAdministratorOnAllOfItsCommune() {
+        UUID economy = UUID.randomUUID();
+        var staff = new Caller(new Account(UUID.randomUUID(), 1, "kt", "KT", AccountRole.OFFICE_STAFF, IA_BANG, economy, false));
+        assertThat(staff.mayReportOn(IA_BANG, economy)).isTrue();
+        assertThat(staff.mayReportOn(IA_BANG, UUID.randomUUID())).isFalse();
+        assertThat(staff.mayReportOn(IA_BANG, null)).as("an office outside the directory").isFalse();
+        assertThat(staff.mayReportOn(KIEN_MINH, economy)).isFalse();
+        assertThat(as(AccountRole.ADMIN, IA_BANG).mayReportOn(IA_BANG, null)).isTrue();
+        assertThat(as(AccountRole.ADMIN, IA_BANG).mayReportOn(KIEN_MINH, economy)).isFalse();
+        assertThat(as(AccountRole.FRONT_STAFF, IA_BANG).mayReportOn(IA_BANG, economy)).isFalse();
+        assertThat(as(AccountRole.UPPER_VIEWER, null).mayReportOn(IA_BANG, economy)).isFalse();
+    }
+
+    @Test
     void aDisabledAccountMayDoNothing() {
         var disabled = new Caller(new Account(UUID.randomUUID(), 2, "x", "X", AccountRole.ADMIN, null, null, true));
         for (Action action : Action.values()) {
