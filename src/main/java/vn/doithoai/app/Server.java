@@ -37,6 +37,7 @@ import vn.doithoai.transport.FrontSummaryApi;
 import vn.doithoai.transport.OfficeApi;
 import vn.doithoai.transport.PetitionApi;
 import vn.doithoai.transport.PetitionFieldApi;
+import vn.doithoai.transport.NoticeApi;
 import vn.doithoai.transport.Routes;
 import vn.doithoai.transport.PublicPetitionApi;
 import vn.doithoai.transport.StaffGate;
@@ -154,7 +155,8 @@ public final class Server implements AutoCloseable {
             // (a screen asking for it waits for the same load), and its running slot's timer restarts.
             Future<Integer> recovering = meetings.recoverLive();
             List<Routes> routes = List.of(offices, petitions, new FrontSummaryApi(petitionStore, fieldStore, directory, clock),
-                    new PetitionFieldApi(fieldStore, clock), publicPetitions, plans, new AgendaApi(meetings, petitionStore, fieldStore));
+                    new PetitionFieldApi(fieldStore, clock), publicPetitions, plans, new AgendaApi(meetings, petitionStore, fieldStore),
+                    new NoticeApi(meetings, directory, limits, publicUrl, clock));
             HttpServer http = listen(new WebServer(vertx, api, accounts, routes, ws, gate, publicUrl), config);
             LOG.info("doithoai listening on {}:{} — open {} (ready in {} ms, {} sockets)",
                     config.host(), http.actualPort(), publicUrl, Duration.ofNanos(System.nanoTime() - began).toMillis(),
