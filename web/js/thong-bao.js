@@ -11,7 +11,7 @@ const ENGLISH = {
   loading: 'Loading the notice…',
 };
 const T = {
-  issuer: ['Ủy ban nhân dân {0}', 'People\'s Committee of {0}'],
+  issuer: ['Ủy ban nhân dân xã {0}', 'People\'s Committee of {0} commune'],
   heldOn: ['Ngày họp', 'Held on'],
   venue: ['Địa điểm', 'Venue'],
   chairs: ['Chủ trì', 'Chaired by'],
@@ -46,7 +46,7 @@ function details(rows) {
 function conclusion(c) {
   return el('li', { 'data-test': 'conclusion' },
     el('p', { class: 'status', 'data-test': 'status' }, label(c.status)),
-    el('p', { class: 'text' }, el('span', { class: 'number' }, c.number + '.'), c.text),
+    el('p', { class: 'text' }, el('span', { class: 'number' }, c.number + '.'), ' ', c.text),
     details([
       [T.office, c.office],
       [T.deadline, isoDateToVi(c.deadline)],
@@ -61,7 +61,7 @@ function draw() {
   if (!notice) { article.replaceChildren(); return; }
   const n = notice;
   article.replaceChildren(...[
-    el('p', { class: 'issuer' }, say(T.issuer, n.commune)),
+    el('p', { class: 'issuer' }, say(T.issuer, n.place)),
     el('h2', { 'data-test': 'meeting-title' }, n.meetingTitle),
     details([
       [T.heldOn, isoDateToVi(n.heldOn)],
@@ -76,8 +76,9 @@ function draw() {
   ].filter(Boolean));
 }
 
-async function show(typed) {
-  const code = typed.toUpperCase().replace(/[^A-Z0-9]/g, '');
+/** The notice of the meeting with this code; typed: asked for in the form, so the notice then takes the focus. */
+async function show(code, typed) {
+  code = code.toUpperCase().replace(/[^A-Z0-9]/g, '');
   notice = null;
   problem = code.length === 6 ? null : [T.shape];
   draw();
@@ -96,12 +97,12 @@ async function show(typed) {
     form.hidden = false;
   }
   draw();
-  if (notice) article.focus();
+  if (notice && typed) article.focus();
 }
 
 form.addEventListener('submit', e => {
   e.preventDefault();
-  show(input.value);
+  show(input.value, true);
 });
 
 setupLang(ENGLISH, draw);
@@ -109,7 +110,7 @@ let fromPath = location.pathname.replace(/^\/thong-bao\/?/, '');
 try { fromPath = decodeURIComponent(fromPath); } catch (e) { /* a stray % is read as typed */ }
 if (fromPath) {
   input.value = fromPath;
-  show(fromPath);
+  show(fromPath, false);
 } else {
   form.hidden = false;
 }

@@ -150,6 +150,7 @@ public final class NoticeApi implements Routes {
         ObjectNode answer = Json.object()
                 .put("joinCode", row.joinCode())
                 .put("commune", n.communeName())
+                .put("place", n.place())
                 .put("meetingTitle", n.meetingTitle())
                 .put("heldOn", n.heldOn().toString())
                 .put("venue", n.venue())
