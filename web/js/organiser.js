@@ -288,7 +288,7 @@ function signedIn() {
         </ul>
         ${communeId && mayManageMeetings() ? html`<button class="primary" data-test="new-meeting" @click=${() => { meeting = { new: true }; message = null; draw(); }}>${t('newMeeting')}</button>` : ''}
       </section>
-      ${meeting ? html`<section class="panel wide no-print">${setupForm()}${meeting.new ? '' : html`${noticeView()}${agendaView()}${invitationsView()}`}</section>` : ''}
+      ${meeting ? html`<section class="panel wide no-print">${meeting.new ? '' : noticeView()}${setupForm()}${meeting.new ? '' : html`${agendaView()}${invitationsView()}`}</section>` : ''}
       ${meeting && !meeting.new ? html`<section class="panel">${joinPanel()}</section>` : ''}
     </div>
     ${bigQr && meeting && !meeting.new ? qrOverlay() : ''}`;

@@ -81,8 +81,12 @@ class NoticeScreensTest {
     }
 
     private Held meeting() {
+        return meeting("Hội nghị đối thoại giữa người đứng đầu cấp ủy, chính quyền xã Ia Băng với Nhân dân năm 2026");
+    }
+
+    private Held meeting(String title) {
         JsonNode meeting = organiser.post("/api/communes/" + communeId + "/meetings", Map.of(
-                "title", "Hội nghị đối thoại giữa người đứng đầu cấp ủy, chính quyền xã Ia Băng với Nhân dân năm 2026",
+                "title", title,
                 "scheduledAt", "2026-10-15T01:00:00Z", "venue", "Hội trường Ban Chấp hành Đảng bộ xã (thôn Broch)",
                 "chairs", List.of("Bí thư Đảng ủy, Chủ tịch HĐND xã", "Phó Bí thư Đảng ủy, Chủ tịch UBND xã"))).body();
         WsClient chair = socket();
@@ -175,6 +179,35 @@ class NoticeScreensTest {
             link.click();
             phone.awaitText("notice", CONCLUSION);
         }
+    }
+
+    @Test
+    void theOrganiserPublishesTheNoticeOfAClosedMeetingAndFindsItsPageAndItsDocx() {
+        String title = "Đối thoại chuyên đề đất đai với Nhân dân làng Đê Kjiêng";
+        Held m = meeting(title);
+        ack(m.chair().command("CloseMeeting", null));
+        String meetingId = m.meeting().path("meetingId").asText();
+        try (Screen staff = Screen.open("notice-organiser", 1366, 768, 0)) {
+            staff.go(base + "/organiser").signIn("admin", Organiser.SECRET);
+            staff.awaitText("meetings", title);
+            staff.all("meeting").stream().filter(b -> b.getText().equals(title)).findFirst().orElseThrow().click();
+            staff.awaitText("notice-state", "Chưa công bố");
+            assertThat(staff.await("notice-docx").getAttribute("href")).endsWith("/api/meetings/" + meetingId + "/notice.docx");
+            assertThat(staff.all("notice-page")).isEmpty();
+
+            staff.clickAndConfirm("notice-publish");
+            staff.awaitText("notice-message", "Đã công bố thông báo kết luận");
+            staff.awaitText("notice-state", "Đã công bố lúc");
+            assertThat(staff.await("notice-page").getAttribute("href")).isEqualTo(base + "/thong-bao/" + m.code());
+            staff.awaitText("notice-publish", "Công bố lại");
+            Object docx = staff.js("return fetch(arguments[0]).then(r => r.status + ' ' + r.headers.get('content-type'))",
+                    staff.await("notice-docx").getAttribute("href"));
+            assertThat(String.valueOf(docx)).isEqualTo("200 application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+            staff.js("arguments[0].scrollIntoView()", staff.await("notice-section"));
+            assertNoBlockingViolation(staff, "the notice's section");
+            staff.shot("published");
+        }
+        assertThat(organiser.get("/api/public/notices/" + m.code()).status()).isEqualTo(200);
     }
 
     /** The page, its scripts and its style sheets: under 50 KB, without lit-html. */
