@@ -32,6 +32,9 @@ class NoticeScreensTest {
     private static final String SPEAKER = "Nguyễn Văn An";
     private static final String PHONE = "0905 123 456";
     private static final String CONCLUSION = "Giao Phòng Kinh tế khảo sát, sửa đường liên thôn Broch – Đê Kjiêng trước mùa mưa năm 2026";
+    /** Records each Content-Security-Policy violation of a page, from before its first script runs. */
+    private static final String WATCH_CSP = "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+            + " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));";
     /** The bytes of the page and of the scripts and style sheets it loaded, as the browser decoded them. */
     private static final String WEIGHT = """
             const page = performance.getEntriesByType('navigation')[0];
@@ -116,6 +119,7 @@ class NoticeScreensTest {
         Held m = meeting();
         ack(m.chair().command("CloseMeeting", null));
         try (Screen phone = Screen.open("notice", 360, 740, 0)) {
+            phone.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", WATCH_CSP));
             phone.go(base + "/thong-bao/" + m.code().toLowerCase());
             phone.awaitText("problem", "Chưa có thông báo kết luận");
             assertThat(phone.await("lookup-form").isDisplayed()).isTrue();
@@ -135,6 +139,7 @@ class NoticeScreensTest {
             assertFitsTheWidth(phone, "the notice on a 360 px phone", 360);
             assertNoBlockingViolation(phone, "the notice");
             assertLight(phone);
+            assertThat((List<?>) phone.js("return window.__csp")).as("Content-Security-Policy violations").isEmpty();
             phone.shotAs("notice-360.png");
 
             phone.click("lang");
