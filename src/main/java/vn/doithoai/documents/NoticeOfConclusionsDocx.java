@@ -18,9 +18,10 @@ import static org.apache.poi.xwpf.usermodel.ParagraphAlignment.LEFT;
 public final class NoticeOfConclusionsDocx {
 
     public static final String TITLE = "THÔNG BÁO KẾT LUẬN";
-    private static final int NUMBER_WIDTH = 700;
+    private static final int NUMBER_WIDTH = 800;
     private static final int OFFICE_WIDTH = 1900;
-    private static final int DEADLINE_WIDTH = 1350;
+    /** "30/09/2026" on one line in 13 pt, with the cell's margins. */
+    private static final int DEADLINE_WIDTH = 1600;
     private static final int STATUS_WIDTH = 1700;
 
     private NoticeOfConclusionsDocx() {
@@ -36,7 +37,8 @@ public final class NoticeOfConclusionsDocx {
             AdministrativeLayout.bodyText(doc, "Ủy ban nhân dân xã đề nghị các cơ quan, đơn vị được giao khẩn trương "
                     + "thực hiện và báo cáo kết quả về Ủy ban nhân dân xã"
                     + (data.hostOffice() == null ? "" : " (qua " + data.hostOffice() + ")")
-                    + " trong thời hạn nêu trên. Thông báo này được niêm yết công khai để Nhân dân biết, theo dõi và giám sát./.");
+                    + " trong thời hạn nêu trên. Thông báo này được niêm yết công khai để Nhân dân biết, theo dõi và giám sát./.")
+                    .setSpacingBefore(160);
             AdministrativeLayout.signatureBlock(doc, data.recipients(), data.signature());
             doc.write(out);
         }
