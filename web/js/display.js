@@ -28,6 +28,8 @@ const STRINGS = {
   paused: ['Tạm dừng', 'Paused'],
   waitingStart: ['Chuẩn bị', 'Get ready'],
   deadlineOn: ['hạn {0}', 'due {0}'],
+  scanNotice: ['Quét mã để xem', 'Scan to read'],
+  theNotice: ['thông báo kết luận', 'the notice of conclusions'],
 };
 setup(STRINGS, () => draw());
 
@@ -52,7 +54,7 @@ function draw() {
 /** Everything but the ticking clock that changes what fits: a new key means measuring again. */
 function layoutKey(s) {
   const f = s.floor;
-  return JSON.stringify([currentLang(), conn.status, innerWidth, innerHeight, s.status, s.stepIndex, s.setup.title,
+  return JSON.stringify([currentLang(), conn.status, innerWidth, innerHeight, s.status, s.noticePublishedAt, s.stepIndex, s.setup.title,
     s.queue.length, s.next, s.conclusions, s.headCount, f && [f.name, f.villageOrOffice, f.topic, f.phase, f.kind]]);
 }
 
@@ -83,8 +85,9 @@ const overflows = el => !!el && el.scrollHeight > el.clientHeight;
 
 function hall(s) {
   const closed = s.status === 'CLOSED';
+  const notice = closed && !!s.noticePublishedAt;
   return html`
-    <div class="hall ${closed ? 'closed' : ''} ${fitted.tight ? 'tight' : ''}">
+    <div class="hall ${closed ? 'closed' : ''} ${notice ? 'with-notice' : ''} ${fitted.tight ? 'tight' : ''}">
       ${connectionBadge(conn)}
       <header class="hall-head">
         <h1 class="hall-title">${s.setup.title}</h1>
@@ -97,7 +100,7 @@ function hall(s) {
           ${closed ? closedNotice() : html`<section class="hall-floor">${floor(s)}</section>`}
           ${conclusions(s)}
         </div>
-        ${closed ? '' : html`<div class="hall-side">${join()}${waiting(s)}</div>`}
+        ${closed ? notice ? html`<div class="hall-side">${noticeJoin()}</div>` : '' : html`<div class="hall-side">${join()}${waiting(s)}</div>`}
       </div>
     </div>`;
 }
@@ -164,6 +167,18 @@ function join() {
         <span class="join-code" data-test="join-code">${joinCode}</span>
       </div>
       <div class="join-url"><span class="phrase">${t('atAddress')}</span> ${host}</div>
+    </div>`;
+}
+
+/** After the close, once published: the QR code of the public notice of conclusions, and its address. */
+function noticeJoin() {
+  const joinCode = conn.welcome.joinCode;
+  const url = conn.welcome.joinUrl.replace(/\/j\/.*$/, '/thong-bao/' + joinCode);
+  return html`
+    <div class="join" data-test="notice-join">
+      <h2 class="join-label" data-test="notice-caption"><span class="phrase">${t('scanNotice')}</span> <span class="phrase">${t('theNotice')}</span></h2>
+      <img src="/qr/notice/${joinCode}.svg" alt="${t('scanNotice')} ${t('theNotice')}: ${url}" data-test="notice-qr">
+      <div class="join-url" data-test="notice-url">${url.replace(/^https?:\/\//, '')}</div>
     </div>`;
 }
 

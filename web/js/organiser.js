@@ -101,6 +101,18 @@ setup({
   hasPrepared: ['có trả lời chuẩn bị', 'answer prepared'],
   noPrepared: ['chưa có trả lời chuẩn bị', 'no answer prepared'],
   onAgenda: ['Trong chương trình ({0})', 'On the agenda ({0})'],
+  notice: ['Thông báo kết luận', 'Notice of conclusions'],
+  noticeHelp: ['Sau khi hội nghị kết thúc, công bố thông báo kết luận: người dân xem được tại trang công khai (không có tên, số điện thoại người phát biểu), màn hình hội trường và điện thoại dẫn đến trang đó.',
+    'Once the meeting has closed, publish the notice of conclusions: people read it on the public page (no speaker\'s name or phone), and the hall display and the phones lead to it.'],
+  noticeNotPublished: ['Chưa công bố.', 'Not published yet.'],
+  noticePublishedOn: ['Đã công bố lúc {0}.', 'Published at {0}.'],
+  noticePublish: ['Công bố thông báo kết luận', 'Publish the notice of conclusions'],
+  noticeRepublish: ['Công bố lại (ghi ngày mới)', 'Publish again (with a new date)'],
+  confirmPublish: ['Công bố thông báo kết luận? Mọi người có mã hội nghị đều xem được.', 'Publish the notice of conclusions? Anyone with the meeting code can read it.'],
+  confirmRepublish: ['Công bố lại thông báo kết luận với các kết luận hiện tại và ngày hôm nay?', 'Publish the notice again, with the conclusions as they are now and today\'s date?'],
+  noticePublished: ['Đã công bố thông báo kết luận.', 'The notice of conclusions is published.'],
+  noticePage: ['Trang công khai', 'Public page'],
+  noticeDocx: ['Tải thông báo (Word .docx)', 'Download the notice (Word .docx)'],
 }, () => draw());
 
 const session = new Session({ draw: () => draw(), signedIn: () => loadCommunes(), ended: forget });
@@ -116,6 +128,7 @@ let inviteMessage = null; // {kind, text} of the last change to the invitation l
 let agendaPicked = null;  // the petitions ticked for the agenda, by id, until saved: null = as the meeting holds them
 let agendaFound = null;   // the last search's petitions
 let agendaMessage = null; // {kind, text} of the last save or search
+let noticeMessage = null; // {kind, text} of the last publishing of the notice
 
 const api = (method, path, body) => session.api(method, path, body);
 
@@ -170,6 +183,7 @@ async function openMeeting(id) {
   agendaPicked = null;
   agendaFound = null;
   agendaMessage = null;
+  noticeMessage = null;
   draw();
 }
 
@@ -275,7 +289,7 @@ function signedIn() {
         </ul>
         ${communeId && mayManageMeetings() ? html`<button class="primary" data-test="new-meeting" @click=${() => { meeting = { new: true }; message = null; draw(); }}>${t('newMeeting')}</button>` : ''}
       </section>
-      ${meeting ? html`<section class="panel wide no-print">${setupForm()}${meeting.new ? '' : html`${agendaView()}${invitationsView()}`}</section>` : ''}
+      ${meeting ? html`<section class="panel wide no-print">${meeting.new ? '' : noticeView()}${setupForm()}${meeting.new ? '' : html`${agendaView()}${invitationsView()}`}</section>` : ''}
       ${meeting && !meeting.new ? html`<section class="panel">${joinPanel()}</section>` : ''}
     </div>
     ${bigQr && meeting && !meeting.new ? qrOverlay() : ''}`;
@@ -404,6 +418,34 @@ function agendaView() {
           ? html`<ul class="agenda-list" data-test="agenda-found">${agendaFound.map(p => line(p, p.status ? '· ' + p.status : ''))}</ul>`
           : html`<p class="muted">${t('noneFound')}</p>` : ''}` : ''}
     </section>`;
+}
+
+/** For a closed meeting: publish the notice of conclusions (again), its public page and its .docx. */
+function noticeView() {
+  const s = meeting.state;
+  if (s.status !== 'CLOSED') return '';
+  const m = meeting.meeting;
+  const url = `${location.origin}/thong-bao/${m.joinCode}`;
+  return html`
+    <section data-test="notice-section">
+      <h2>${t('notice')}</h2>
+      <p class="muted">${t('noticeHelp')}</p>
+      ${noticeMessage ? html`<p class=${noticeMessage.kind} role="status" data-test="notice-message">${noticeMessage.text}</p>` : ''}
+      <p data-test="notice-state">${s.noticePublishedAt ? t('noticePublishedOn', dateTimeVi(s.noticePublishedAt)) : t('noticeNotPublished')}</p>
+      ${s.noticePublishedAt ? html`<p>${t('noticePage')}: <a href=${url} target="_blank" rel="noopener" data-test="notice-page">${url}</a></p>` : ''}
+      <div class="actions">
+        ${mayManageMeetings() ? html`<button class="primary" data-test="notice-publish" @click=${publishNotice}>${t(s.noticePublishedAt ? 'noticeRepublish' : 'noticePublish')}</button>` : ''}
+        <a href="/api/meetings/${m.id}/notice.docx" data-test="notice-docx">${t('noticeDocx')}</a>
+      </div>
+    </section>`;
+}
+
+async function publishNotice() {
+  if (!confirm(t(meeting.state.noticePublishedAt ? 'confirmRepublish' : 'confirmPublish'))) return;
+  const answer = await api('POST', `/api/meetings/${meeting.meeting.id}/notice`);
+  if (answer.status === 401) return;
+  noticeMessage = answer.ok ? { kind: 'ok', text: t('noticePublished') } : { kind: 'error', text: errorText(answer.data) };
+  await reloadMeeting();
 }
 
 let fieldLabels = null; // field code → its Vietnamese label, as the agenda keeps it

@@ -58,7 +58,7 @@ setup({
   notReached: ['Chưa đến lượt khi hội nghị kết thúc', 'Not reached before the meeting ended'],
   conclusionsTitle: ['Kết luận của hội nghị', 'Conclusions of the meeting'],
   noConclusions: ['Chưa có kết luận nào được ghi.', 'No conclusion has been recorded.'],
-  noticeLink: ['Xem thông báo kết luận hội nghị', 'Read the notice of conclusions'],
+  noticeLink: ['Xem thông báo kết luận', 'Read the notice of conclusions'],
   deadlineOn: ['hạn {0}', 'due {0}'],
   askedTime: ['Xin phát biểu {0}', 'Asked for {0}'],
   petitionCode: ['Mã kiến nghị (nếu có)', 'Petition tracking code (if any)'],
@@ -293,12 +293,11 @@ function conclusionView(c) {
 }
 
 /**
- * The public notice of the meeting's conclusions, once the product publishes one: today there is
- * no such page, so this gives nothing and the phone shows the conclusions it holds instead.
- * Hook: return its address here (e.g. from the state or the welcome) and the link shows.
+ * The public notice of the meeting's conclusions, once the organiser has published it (every screen
+ * is told: noticePublishedAt); until then the phone shows the conclusions it holds.
  */
 function noticeOfConclusionsUrl(s) {
-  return null;
+  return s.noticePublishedAt && conn.welcome ? '/thong-bao/' + conn.welcome.joinCode : null;
 }
 
 /** After the close: the meeting has ended, what became of one's registrations, the conclusions. */
@@ -308,13 +307,13 @@ function endedView(s) {
   return html`
     <section class="card ended" data-test="ended" tabindex="-1" id="mine">
       <h2>${t('meetingClosed')}</h2>
+      ${url ? html`<a class="notice-link" href=${url} data-test="notice-link">${t('noticeLink')}</a>` : ''}
       ${mine.length ? html`
         <h3>${t('myTurns')}</h3>
         <div data-test="mine">${mine.map(r => mineItem(s, r))}</div>` : ''}
     </section>
     <section class="card" data-test="conclusions">
       <h2>${t('conclusionsTitle')}</h2>
-      ${url ? html`<p><a href=${url} data-test="notice-link">${t('noticeLink')}</a></p>` : ''}
       ${s.conclusions.length
         ? html`<ol class="conclusions">${s.conclusions.map(c => html`<li>${conclusionView(c)}</li>`)}</ol>`
         : html`<p class="muted">${t('noConclusions')}</p>`}

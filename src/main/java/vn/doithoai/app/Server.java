@@ -41,6 +41,7 @@ import vn.doithoai.transport.FrontSummaryApi;
 import vn.doithoai.transport.OfficeApi;
 import vn.doithoai.transport.PetitionApi;
 import vn.doithoai.transport.PetitionFieldApi;
+import vn.doithoai.transport.NoticeApi;
 import vn.doithoai.transport.Routes;
 import vn.doithoai.transport.PublicPetitionApi;
 import vn.doithoai.transport.StaffGate;
@@ -167,7 +168,8 @@ public final class Server implements AutoCloseable {
             Future<Integer> recovering = meetings.recoverLive();
             List<Routes> routes = List.of(offices, petitions, new FrontSummaryApi(petitionStore, fieldStore, directory, clock),
                     new PetitionFieldApi(fieldStore, clock), publicPetitions, plans, new AgendaApi(meetings, petitionStore, fieldStore),
-                    new FollowUpApi(followUpDesk, followUpStore, ledger, gate, clock));
+                    new FollowUpApi(followUpDesk, followUpStore, ledger, gate, clock),
+                    new NoticeApi(meetings, directory, limits, publicUrl, clock));
             HttpServer http = listen(new WebServer(vertx, api, accounts, routes, ws, gate, publicUrl), config);
             LOG.info("doithoai listening on {}:{} — open {} (ready in {} ms, {} sockets)",
                     config.host(), http.actualPort(), publicUrl, Duration.ofNanos(System.nanoTime() - began).toMillis(),

@@ -679,4 +679,24 @@ public sealed interface Command {
                     new Event.ConclusionCorrected(conclusionId, t, o, off, deadline, ids, codes));
         }
     }
+
+    // ---- after the close -----------------------------------------------------------------
+
+    /**
+     * The organiser publishes the notice of conclusions once the meeting is closed; publishing it
+     * again (after a conclusion was corrected) dates it anew.
+     */
+    record PublishNotice() implements Command {
+        public Set<Role> roles() {
+            return Set.of(ORGANISER);
+        }
+
+        public Decision decide(MeetingState s, Context c) {
+            if (s.status() != MeetingStatus.CLOSED) {
+                return Refusals.wrongState("Chỉ công bố thông báo kết luận sau khi hội nghị kết thúc",
+                        "The notice of conclusions is published only once the meeting has closed");
+            }
+            return Decision.accept(new Event.NoticePublished());
+        }
+    }
 }

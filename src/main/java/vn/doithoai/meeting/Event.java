@@ -278,6 +278,17 @@ public sealed interface Event {
         }
     }
 
+    /**
+     * The organiser published the notice of conclusions (thông báo kết luận), or published it again:
+     * the notice is dated by the latest. No private data: every screen is told, and the hall's then
+     * lead to the public notice.
+     */
+    record NoticePublished() implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            return s.withNoticePublished(at);
+        }
+    }
+
     /** The event types by their simple names, the names the log and the protocol use. */
     static List<Class<?>> types() {
         return new ArrayList<>(List.of(Event.class.getPermittedSubclasses()));

@@ -20,15 +20,18 @@ import java.util.Optional;
  * @param headCount   who is present, as numbers: what the hall may see of attendance
  * @param agenda      the petitions the organiser put on the agenda, with the offices' prepared
  *                    answers: for the chair and the secretary only
+ * @param noticePublishedAt when the organiser last published the notice of conclusions, or null
+ *                    before it is published: every screen may know it, the phones and the display
+ *                    then lead to the public notice
  */
 public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boolean listOpen,
                            Map<Integer, Registration> registrations, List<Integer> queue, Turn floor,
                            List<Turn> turns, List<MinuteEntry> minutes, List<Conclusion> conclusions,
                            Instant startedAt, Instant closedAt, List<Invitation> invitations, List<WalkIn> walkIns,
-                           HeadCount headCount, List<AgendaPetition> agenda) {
+                           HeadCount headCount, List<AgendaPetition> agenda, Instant noticePublishedAt) {
 
     public static final MeetingState NEW = new MeetingState(null, MeetingStatus.SCHEDULED, -1, true,
-            Map.of(), List.of(), null, List.of(), List.of(), List.of(), null, null, List.of(), List.of(), HeadCount.NONE, List.of());
+            Map.of(), List.of(), null, List.of(), List.of(), List.of(), null, null, List.of(), List.of(), HeadCount.NONE, List.of(), null);
 
     public MeetingState {
         // Every event makes a new state: the registrations are copied only when they change, and
@@ -114,38 +117,38 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
 
     MeetingState withSetup(Setup newSetup) {
         return new MeetingState(newSetup, status, stepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda);
+                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, noticePublishedAt);
     }
 
     MeetingState withStatus(MeetingStatus newStatus, Instant newStartedAt, Instant newClosedAt) {
         return new MeetingState(setup, newStatus, stepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, conclusions, newStartedAt, newClosedAt, invitations, walkIns, headCount, agenda);
+                turns, minutes, conclusions, newStartedAt, newClosedAt, invitations, walkIns, headCount, agenda, noticePublishedAt);
     }
 
     MeetingState withStep(int newStepIndex) {
         return new MeetingState(setup, status, newStepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda);
+                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, noticePublishedAt);
     }
 
     MeetingState withListOpen(boolean open) {
         return new MeetingState(setup, status, stepIndex, open, registrations, queue, floor, turns,
-                minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda);
+                minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, noticePublishedAt);
     }
 
     MeetingState withRegistration(Registration registration) {
         var changed = ((RegistrationTable) registrations).with(registration);
         return new MeetingState(setup, status, stepIndex, listOpen, changed, queue, floor, turns,
-                minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda);
+                minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, noticePublishedAt);
     }
 
     MeetingState withQueue(List<Integer> newQueue) {
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, newQueue, floor,
-                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda);
+                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, noticePublishedAt);
     }
 
     MeetingState withFloor(Turn newFloor) {
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, newFloor,
-                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda);
+                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, noticePublishedAt);
     }
 
     /** The floor's turn ends and joins the history. */
@@ -153,7 +156,7 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
         var history = new ArrayList<>(turns);
         history.add(ended);
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, null,
-                history, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda);
+                history, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, noticePublishedAt);
     }
 
     MeetingState withMinute(MinuteEntry entry) {
@@ -164,7 +167,7 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
             changed.add(entry);
         }
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, floor,
-                turns, changed, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda);
+                turns, changed, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, noticePublishedAt);
     }
 
     MeetingState withConclusion(Conclusion conclusion) {
@@ -175,7 +178,7 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
             changed.add(conclusion);
         }
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, changed, startedAt, closedAt, invitations, walkIns, headCount, agenda);
+                turns, minutes, changed, startedAt, closedAt, invitations, walkIns, headCount, agenda, noticePublishedAt);
     }
 
     /** An invitation added or changed; the head count follows. */
@@ -187,19 +190,24 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
             changed.add(invitation);
         }
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, conclusions, startedAt, closedAt, changed, walkIns, HeadCount.of(changed, walkIns.size()), agenda);
+                turns, minutes, conclusions, startedAt, closedAt, changed, walkIns, HeadCount.of(changed, walkIns.size()), agenda, noticePublishedAt);
     }
 
     MeetingState withWalkIn(WalkIn walkIn) {
         var more = new ArrayList<>(walkIns);
         more.add(walkIn);
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, conclusions, startedAt, closedAt, invitations, more, HeadCount.of(invitations, more.size()), agenda);
+                turns, minutes, conclusions, startedAt, closedAt, invitations, more, HeadCount.of(invitations, more.size()), agenda, noticePublishedAt);
     }
 
     MeetingState withAgenda(List<AgendaPetition> newAgenda) {
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, newAgenda);
+                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, newAgenda, noticePublishedAt);
+    }
+
+    MeetingState withNoticePublished(Instant at) {
+        return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, floor,
+                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, at);
     }
 
     /** An automatic line of the minutes, tied to the current step. */

@@ -10,16 +10,26 @@ import java.util.Objects;
  * ones, and for the collections only the entries that changed (registrations by id; turns,
  * minutes and conclusions by position). Screens apply patches and never re-implement the rules.
  * States are immutable, so an unchanged part is the same object and the diff is cheap.
+ *
+ * @param hallMinutes the lines of the minutes the hall may see that changed, by their position in
+ *                    the hall's own list ({@link Visibility#hallMinutes}); empty when none did. It
+ *                    takes the place of {@code minutes} in what the hall's screens are sent.
  */
-public record StatePatch(Map<String, Object> parts) {
+public record StatePatch(Map<String, Object> parts, Map<Integer, MinuteEntry> hallMinutes) {
 
     private static final String INVITATIONS = "invitations";
     private static final String WALK_INS = "walkIns";
     private static final String AGENDA = "agenda";
     private static final String CONCLUSIONS = "conclusions";
+    private static final String MINUTES = "minutes";
 
     public StatePatch {
         parts = java.util.Collections.unmodifiableMap(parts);
+        hallMinutes = hallMinutes == null ? Map.of() : java.util.Collections.unmodifiableMap(hallMinutes);
+    }
+
+    public StatePatch(Map<String, Object> parts) {
+        this(parts, Map.of());
     }
 
     public static StatePatch between(MeetingState before, MeetingState after) {
@@ -43,13 +53,15 @@ public record StatePatch(Map<String, Object> parts) {
             parts.put("registrations", registrations);
         }
         list(parts, "turns", before.turns(), after.turns());
-        list(parts, "minutes", before.minutes(), after.minutes());
+        list(parts, MINUTES, before.minutes(), after.minutes());
         list(parts, CONCLUSIONS, before.conclusions(), after.conclusions());
         list(parts, INVITATIONS, before.invitations(), after.invitations());
         list(parts, WALK_INS, before.walkIns(), after.walkIns());
         field(parts, "headCount", before.headCount(), after.headCount());
         field(parts, AGENDA, before.agenda(), after.agenda());
-        return new StatePatch(parts);
+        field(parts, "noticePublishedAt", before.noticePublishedAt(), after.noticePublishedAt());
+        return new StatePatch(parts, Visibility.hallMinutesMayDiffer(before, after)
+                ? changed(Visibility.hallMinutes(before), Visibility.hallMinutes(after)) : Map.of());
     }
 
     /**
@@ -71,7 +83,7 @@ public record StatePatch(Map<String, Object> parts) {
         List<Integer> now = after.queue();
         if (now.size() > was.size() && firstDifference(was, now) == was.size()) {
             parts.put("queueAppend", now.subList(was.size(), now.size()));
-            return new StatePatch(parts);
+            return new StatePatch(parts, whole.hallMinutes);
         }
         var ops = new java.util.ArrayList<Object>();
         for (StatePatch p : eachEvent) {
@@ -86,7 +98,7 @@ public record StatePatch(Map<String, Object> parts) {
             }
         }
         parts.put("queueOps", ops);
-        return new StatePatch(parts);
+        return new StatePatch(parts, whole.hallMinutes);
     }
 
     @SuppressWarnings("unchecked")
@@ -123,7 +135,8 @@ public record StatePatch(Map<String, Object> parts) {
      * The same patch as {@code viewer} may see it. Staff hold every registration and need no
      * {@code next}; a display or a phone gets {@code next}, of the registrations only the viewer's
      * own, and of attendance only the head count; the door keeps the invitations and walk-ins.
-     * Nobody but staff gets the agenda, nor the petitions' codes on the conclusions (see {@link Visibility}).
+     * Nobody but staff gets the agenda, nor the petitions' codes on the conclusions; of the minutes
+     * the hall gets its own lines, by their places in its list (see {@link Visibility}).
      */
     public StatePatch visibleTo(Visibility.Viewer viewer) {
         if (viewer.role().isStaff()) {
@@ -132,10 +145,17 @@ public record StatePatch(Map<String, Object> parts) {
         boolean hidesAttendance = !viewer.role().seesInvitations()
                 && (parts.containsKey(INVITATIONS) || parts.containsKey(WALK_INS));
         boolean hidesPetitions = parts.containsKey(AGENDA) || conclusionsNamePetitions();
-        if (registrations().isEmpty() && !hidesAttendance && !hidesPetitions) {
+        boolean minutes = parts.containsKey(MINUTES) || !hallMinutes.isEmpty();
+        if (registrations().isEmpty() && !hidesAttendance && !hidesPetitions && !minutes) {
             return this;
         }
         var copy = new LinkedHashMap<>(parts);
+        if (minutes) {
+            copy.remove(MINUTES);
+            if (!hallMinutes.isEmpty()) {
+                copy.put(MINUTES, hallMinutes);
+            }
+        }
         if (hidesAttendance) {
             copy.remove(INVITATIONS);
             copy.remove(WALK_INS);
@@ -243,14 +263,20 @@ public record StatePatch(Map<String, Object> parts) {
     }
 
     private static <T> void list(Map<String, Object> parts, String name, List<T> before, List<T> after) {
+        Map<Integer, T> changed = changed(before, after);
+        if (!changed.isEmpty()) {
+            parts.put(name, changed);
+        }
+    }
+
+    /** The entries of {@code after} that are new or not the same object as before, by position. */
+    private static <T> Map<Integer, T> changed(List<T> before, List<T> after) {
         var changed = new LinkedHashMap<Integer, T>();
         for (int i = 0; i < after.size(); i++) {
             if (i >= before.size() || before.get(i) != after.get(i)) {
                 changed.put(i, after.get(i));
             }
         }
-        if (!changed.isEmpty()) {
-            parts.put(name, changed);
-        }
+        return changed;
     }
 }

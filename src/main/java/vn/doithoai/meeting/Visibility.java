@@ -13,7 +13,8 @@ import java.util.Map;
  * the door sees the invitations it checks in, and of registrations what a display sees. The
  * petitions on the agenda (with the offices' prepared answers) are for staff only, and so are the
  * petitions' tracking codes: a phone sees the code of its own registration, nobody in the hall the
- * codes a conclusion answers.
+ * codes a conclusion answers. Of the minutes being drafted the hall sees the automatic lines only
+ * ({@link #hallSeesMinute}).
  */
 public final class Visibility {
 
@@ -61,13 +62,54 @@ public final class Visibility {
                 || event instanceof Event.InvitationAdded || event instanceof Event.CheckedIn
                 || event instanceof Event.PetitionLinked || event instanceof Event.PetitionAgendaSet
                 || event instanceof Event.ConclusionRecorded r && !r.petitionCodes().isEmpty()
-                || event instanceof Event.ConclusionCorrected c && !c.petitionCodes().isEmpty();
+                || event instanceof Event.ConclusionCorrected c && !c.petitionCodes().isEmpty()
+                || event instanceof Event.MinuteRecorded || event instanceof Event.MinuteCorrected;
+    }
+
+    /**
+     * Whether the hall's screens (display, phones, door) may see this line of the minutes. While the
+     * minutes are drafted, the lines the record wrote itself (the meeting opened, a speaker called,
+     * spoke or answered, the close): the secretary's own lines, and their corrections, stay with staff.
+     * This is the one place the rule lives; what it reads of the state must also be named in
+     * {@link #hallMinutesMayDiffer}.
+     */
+    public static boolean hallSeesMinute(MinuteEntry entry, MeetingState state) {
+        return entry.automatic();
+    }
+
+    /** The lines of the minutes the hall may see, in their order (see {@link #hallSeesMinute}). */
+    public static List<MinuteEntry> hallMinutes(MeetingState state) {
+        List<MinuteEntry> all = state.minutes();
+        int shown = 0;
+        for (MinuteEntry entry : all) {
+            shown += hallSeesMinute(entry, state) ? 1 : 0;
+        }
+        if (shown == all.size()) {
+            return all;
+        }
+        var hall = new java.util.ArrayList<MinuteEntry>(shown);
+        for (MinuteEntry entry : all) {
+            if (hallSeesMinute(entry, state)) {
+                hall.add(entry);
+            }
+        }
+        return hall;
+    }
+
+    /**
+     * Whether the hall's lines of the minutes may differ between two states: when the minutes did,
+     * as {@link #hallSeesMinute} reads nothing else of the state. (A rule that also reads, say, the
+     * minutes' approval must say here that a change of it counts too.)
+     */
+    static boolean hallMinutesMayDiffer(MeetingState before, MeetingState after) {
+        return before.minutes() != after.minutes();
     }
 
     /**
      * The event as {@code viewer} sees it. Of someone else's registration the hall learns the
      * name and village only; an attendee sees what it wrote itself ({@code own}), never the
-     * secretary's note.
+     * secretary's note. Of the secretary's lines of the minutes the hall learns that one was
+     * written or corrected, never its text: the patch brings whatever line it may see.
      */
     public static Event event(Event event, Viewer viewer, boolean own) {
         if (viewer.role().isStaff()) {
@@ -91,6 +133,12 @@ public final class Visibility {
         if (event instanceof Event.RegistrationEdited e) {
             return own ? new Event.RegistrationEdited(e.registrationId(), e.topic(), e.summary(), null)
                     : new Event.RegistrationEdited(e.registrationId(), null, null, null);
+        }
+        if (event instanceof Event.MinuteRecorded m) {
+            return new Event.MinuteRecorded(m.entryId(), null, m.turnId(), m.stepIndex());
+        }
+        if (event instanceof Event.MinuteCorrected m) {
+            return new Event.MinuteCorrected(m.entryId(), null);
         }
         return hallsPetitionView(event, own);
     }
@@ -121,14 +169,15 @@ public final class Visibility {
 
     /**
      * The state without other people's registrations; an attendee keeps its own, without the note.
-     * The invitations and walk-ins only for the door; no agenda, and the conclusions without their petitions' codes.
+     * The invitations and walk-ins only for the door; no agenda, the conclusions without their
+     * petitions' codes, and of the minutes the lines the hall may see.
      */
     public static PublicState publicState(MeetingState s, Viewer viewer) {
         boolean door = viewer.role().seesInvitations();
         return new PublicState(s.setup(), s.status(), s.stepIndex(), s.listOpen(), own(s.registrations(), viewer),
-                s.queue(), NextSpeaker.of(s), s.floor(), s.turns(), s.minutes(), forTheHall(s.conclusions()),
+                s.queue(), NextSpeaker.of(s), s.floor(), s.turns(), hallMinutes(s), forTheHall(s.conclusions()),
                 s.startedAt(), s.closedAt(), door ? s.invitations() : List.of(), door ? s.walkIns() : List.of(),
-                s.headCount());
+                s.headCount(), s.noticePublishedAt());
     }
 
     /** The conclusions as the hall sees them: without the codes of the petitions they answer. */

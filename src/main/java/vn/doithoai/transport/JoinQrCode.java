@@ -8,18 +8,23 @@ import java.util.regex.Pattern;
 
 /**
  * {@code GET /qr/{joinCode}.svg}: the QR code a phone scans to join, drawn as SVG on the server so
- * that no page needs a QR library. It encodes {@code <publicUrl>/j/<code>}.
+ * that no page needs a QR library. It encodes {@code <publicUrl>/j/<code>}. After the close the
+ * hall shows {@code GET /qr/notice/{joinCode}.svg}, the code of the public notice of conclusions
+ * ({@code <publicUrl>/thong-bao/<code>}).
  */
 final class JoinQrCode {
 
     static final String PATH = "/qr/:file";
+    static final String NOTICE_PATH = "/qr/notice/:file";
     private static final Pattern CODE = Pattern.compile("[A-Z0-9]{4,12}");
     private static final int QUIET_ZONE = 4;
 
-    private final String publicUrl;
+    /** The address the code leads to, without the join code at its end. */
+    private final String target;
 
-    JoinQrCode(String publicUrl) {
-        this.publicUrl = publicUrl;
+    /** {@code path}: the page's path before the join code, e.g. {@code /j/}. */
+    JoinQrCode(String publicUrl, String path) {
+        this.target = publicUrl + path;
     }
 
     void handle(RoutingContext ctx) {
@@ -31,7 +36,7 @@ final class JoinQrCode {
         }
         ctx.response().putHeader("content-type", "image/svg+xml; charset=utf-8")
                 .putHeader("cache-control", "public, max-age=86400")
-                .end(svg(QrCode.encodeText(publicUrl + "/j/" + code, QrCode.Ecc.MEDIUM)));
+                .end(svg(QrCode.encodeText(target + code, QrCode.Ecc.MEDIUM)));
     }
 
     /**

@@ -91,11 +91,15 @@ public final class WebServer {
         routes.forEach(r -> r.mount(router));
         router.route("/api/*").handler(ctx -> Problem.notFound("địa chỉ API này", "API route").send(ctx, 404));
         router.get("/j/:code").handler(ctx -> ctx.redirect("/phone#join=" + ctx.pathParam("code").replaceAll("[^A-Za-z0-9]", "")));
-        router.get(JoinQrCode.PATH).handler(new JoinQrCode(publicUrl)::handle);
+        router.get(JoinQrCode.PATH).handler(new JoinQrCode(publicUrl, "/j/")::handle);
+        router.get(JoinQrCode.NOTICE_PATH).handler(new JoinQrCode(publicUrl, NoticeApi.PAGE_PREFIX)::handle);
         new WebJars().mount(router);
         // The citizens' pages, at short Vietnamese paths they can type from a poster.
         router.route(PublicPetitionApi.FORM_PATH).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> ctx.reroute("/kien-nghi.html"));
         router.route(PublicPetitionApi.TRACKING_PATH).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> ctx.reroute("/tra-cuu.html"));
+        for (String notice : List.of("/thong-bao", NoticeApi.PAGE_PREFIX + ":code")) {
+            router.route(notice).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> ctx.reroute("/thong-bao.html"));
+        }
         for (String screen : SCREENS) {
             // HEAD too: uptime monitors ask that way, and a page that exists must not answer 404.
             router.route("/" + screen).method(HttpMethod.GET).method(HttpMethod.HEAD)

@@ -62,6 +62,7 @@ class RolesTest {
         table.put(new Command.CheckInWalkIn(null, null), Set.of(DOOR, SECRETARY));
         table.put(new Command.LinkPetition(1, "KN-7QX4-M2PD"), Set.of(CHAIR, SECRETARY));
         table.put(new Command.SetPetitionAgenda(List.of()), Set.of(ORGANISER));
+        table.put(new Command.PublishNotice(), Set.of(ORGANISER));
         return table;
     }
 

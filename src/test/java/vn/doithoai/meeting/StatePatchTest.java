@@ -88,6 +88,69 @@ class StatePatchTest {
     }
 
     @Test
+    void theSecretarysLineReachesStaffAndNotTheHall() {
+        var m = MeetingScript.started();
+        MeetingState before = m.state();
+        m.ok(MeetingScript.SECRETARY, new Command.RecordMinute("Ý kiến riêng của thư ký.", null));
+        StatePatch patch = StatePatch.between(before, m.state());
+
+        assertThat(patch.visibleTo(STAFF).parts()).containsKey("minutes");
+        for (var viewer : List.of(DISPLAY, Visibility.Viewer.of(Actor.attendee("a1")), Visibility.Viewer.of(Actor.DOOR))) {
+            assertThat(patch.visibleTo(viewer).parts()).isEmpty();
+        }
+        MeetingState written = m.state();
+        m.ok(MeetingScript.SECRETARY, new Command.CorrectMinute(2, "Sửa lại."));
+        assertThat(StatePatch.between(written, m.state()).visibleTo(DISPLAY).parts()).isEmpty();
+    }
+
+    @Test
+    void anAutomaticLineReachesTheHallAtItsPlaceInTheHallsList() {
+        var m = MeetingScript.started(); // line 1: the meeting opened (the hall's line 0)
+        m.ok(MeetingScript.SECRETARY, new Command.RecordMinute("Dòng của thư ký.", null)); // line 2, staff only
+        MeetingState before = m.state();
+        m.ok(CHAIR, new Command.AdvanceStep(null)); // line 3: the step changed (the hall's line 1)
+        StatePatch patch = StatePatch.between(before, m.state());
+
+        @SuppressWarnings("unchecked")
+        var staff = (Map<Integer, MinuteEntry>) patch.visibleTo(STAFF).parts().get("minutes");
+        @SuppressWarnings("unchecked")
+        var hall = (Map<Integer, MinuteEntry>) patch.visibleTo(DISPLAY).parts().get("minutes");
+        assertThat(staff.keySet()).containsExactly(2);
+        assertThat(hall.keySet()).containsExactly(1);
+        assertThat(hall.get(1)).isSameAs(staff.get(2));
+        assertThat(hall.get(1).automatic()).isTrue();
+    }
+
+    @Test
+    void aRoundsPatchGivesTheHallItsLinesInOrder() {
+        var m = MeetingScript.started();
+        MeetingState before = m.state();
+        var each = new ArrayList<StatePatch>();
+        each.addAll(patchesOf(m, MeetingScript.SECRETARY, new Command.RecordMinute("Thư ký ghi.", null)));
+        each.addAll(patchesOf(m, CHAIR, new Command.AdvanceStep(null)));
+        each.addAll(patchesOf(m, MeetingScript.SECRETARY, new Command.RecordMinute("Thư ký ghi thêm.", null)));
+        each.addAll(patchesOf(m, CHAIR, new Command.AdvanceStep(null)));
+        StatePatch round = StatePatch.ofRound(before, m.state(), each);
+
+        @SuppressWarnings("unchecked")
+        var hall = (Map<Integer, MinuteEntry>) round.visibleTo(DISPLAY).parts().get("minutes");
+        assertThat(hall.keySet()).containsExactly(1, 2);
+        assertThat(hall.values()).allMatch(MinuteEntry::automatic);
+        assertThat(Visibility.hallMinutes(m.state())).hasSize(3).containsAll(hall.values());
+    }
+
+    @Test
+    void publishingTheNoticeIsOneFieldForEveryone() {
+        var m = MeetingScript.started();
+        m.ok(CHAIR, new Command.CloseMeeting());
+        MeetingState before = m.state();
+        m.ok(MeetingScript.ORGANISER, new Command.PublishNotice());
+        StatePatch patch = StatePatch.between(before, m.state());
+        assertThat(patch.parts()).containsOnlyKeys("noticePublishedAt");
+        assertThat(patch.visibleTo(DISPLAY).parts()).isEqualTo(patch.parts());
+    }
+
+    @Test
     void whoIsNextIsNotResentWhenTheHeadOfTheQueueStaysTheSame() {
         var m = MeetingScript.started();
         for (int i = 1; i <= NextSpeaker.SHOWN; i++) {

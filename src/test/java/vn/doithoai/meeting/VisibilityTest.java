@@ -59,7 +59,7 @@ class VisibilityTest {
     }
 
     @Test
-    void hidingChangesOnlyTheRegistrations() {
+    void hidingChangesOnlyTheRegistrationsAndTheSecretarysLines() {
         var m = withPrivateData();
         m.callNext();
         m.ok(SECRETARY, new Command.RecordMinute("Ý kiến.", null));
@@ -72,7 +72,7 @@ class VisibilityTest {
         assertThat(shown.queue()).isEqualTo(s.queue());
         assertThat(shown.floor()).isEqualTo(s.floor());
         assertThat(shown.turns()).isEqualTo(s.turns());
-        assertThat(shown.minutes()).isEqualTo(s.minutes());
+        assertThat(shown.minutes()).isEqualTo(s.minutes().stream().filter(MinuteEntry::automatic).toList()).isNotEmpty();
         assertThat(shown.conclusions()).isEqualTo(s.conclusions());
         assertThat(shown.startedAt()).isEqualTo(s.startedAt());
         assertThat(shown.closedAt()).isEqualTo(s.closedAt());
@@ -149,10 +149,11 @@ class VisibilityTest {
     }
 
     @Test
-    void onlyRegistrationsAndEditsCarryPrivateDataInAMeetingWithoutPetitions() {
+    void onlyRegistrationsEditsAndTheSecretarysLinesCarryPrivateDataInAMeetingWithoutPetitions() {
         var m = ReplayTest.plan004Meeting();
         for (Event e : m.events()) {
-            boolean isPrivate = e instanceof Event.SpeakerRegistered || e instanceof Event.RegistrationEdited;
+            boolean isPrivate = e instanceof Event.SpeakerRegistered || e instanceof Event.RegistrationEdited
+                    || e instanceof Event.MinuteRecorded || e instanceof Event.MinuteCorrected;
             assertThat(Visibility.hasPrivateData(e)).as("%s", e).isEqualTo(isPrivate);
             if (!isPrivate) {
                 assertThat(Visibility.event(e, DISPLAY, false)).isSameAs(e);
@@ -185,6 +186,69 @@ class VisibilityTest {
         assertThat(shown.registrations().values()).extracting(Registration::attendeeId)
                 .containsExactly("phone-hoa", "phone-hoa");
         assertThat(shown.toString()).doesNotContain("phone-mai").doesNotContain("0912 000 111");
+    }
+
+    // ---- the minutes while they are drafted -----------------------------------------------
+
+    /** A speech with the secretary's line on it, corrected once, then the close. */
+    private static MeetingScript withSecretarysLines() {
+        var m = MeetingScript.started();
+        int id = m.desk("Nguyễn Văn An", "Thôn Broch", "Đường liên thôn");
+        m.speak(id, java.time.Duration.ofMinutes(2));
+        m.ok(SECRETARY, new Command.RecordMinute("Ông An nói đường ngập khi mưa.", null));
+        m.ok(SECRETARY, new Command.CorrectMinute(m.lastMinute().id(), "Ông An đề nghị làm cống thoát nước."));
+        m.ok(CHAIR, new Command.CloseMeeting());
+        return m;
+    }
+
+    @Test
+    void theHallSeesTheAutomaticLinesOfTheMinutesAndStaffSeeTheSecretarysToo() {
+        var m = withSecretarysLines();
+        MeetingState s = m.state();
+        assertThat(s.minutes()).extracting(MinuteEntry::automatic).contains(true, false);
+        for (var viewer : List.of(DISPLAY, OWNER, Visibility.Viewer.of(Actor.DOOR))) {
+            PublicState shown = Visibility.publicState(s, viewer);
+            assertThat(shown.minutes()).allMatch(MinuteEntry::automatic)
+                    .hasSize((int) s.minutes().stream().filter(MinuteEntry::automatic).count());
+            assertThat(shown.minutes()).extracting(MinuteEntry::text)
+                    .anyMatch(text -> text.contains("Nguyễn Văn An (Thôn Broch) phát biểu"));
+            assertThat(shown.toString()).doesNotContain("đường ngập", "cống thoát nước");
+        }
+        assertThat(Visibility.snapshot(s, Visibility.Viewer.of(Actor.CHAIR)).toString()).contains("đường ngập", "cống thoát nước");
+    }
+
+    @Test
+    void theHallLearnsThatTheSecretaryWroteOrCorrectedALineButNotWhat() {
+        var m = withSecretarysLines();
+        var recorded = m.events().stream().filter(Event.MinuteRecorded.class::isInstance).findFirst().orElseThrow();
+        var corrected = m.events().stream().filter(Event.MinuteCorrected.class::isInstance).findFirst().orElseThrow();
+        for (var viewer : List.of(DISPLAY, OWNER, Visibility.Viewer.of(Actor.DOOR))) {
+            var r = (Event.MinuteRecorded) Visibility.event(recorded, viewer, false);
+            assertThat(r.text()).isNull();
+            assertThat(r.entryId()).isEqualTo(((Event.MinuteRecorded) recorded).entryId());
+            assertThat(((Event.MinuteCorrected) Visibility.event(corrected, viewer, false)).text()).isNull();
+        }
+        assertThat(Visibility.event(corrected, Visibility.Viewer.of(Actor.CHAIR), false)).isSameAs(corrected);
+    }
+
+    @Test
+    void whatTheHallSeesOfALineIsDecidedInOnePlace() {
+        var m = withSecretarysLines();
+        for (MinuteEntry entry : m.state().minutes()) {
+            assertThat(Visibility.hallSeesMinute(entry, m.state())).isEqualTo(entry.automatic());
+        }
+    }
+
+    @Test
+    void everyoneSeesWhenTheNoticeOfConclusionsIsPublished() {
+        var m = withSecretarysLines();
+        m.advanceSeconds(3600);
+        var published = m.ok(MeetingScript.ORGANISER, new Command.PublishNotice()).get(0);
+        assertThat(Visibility.hasPrivateData(published)).isFalse();
+        assertThat(Visibility.event(published, DISPLAY, false)).isSameAs(published);
+        for (var viewer : List.of(DISPLAY, OWNER, Visibility.Viewer.of(Actor.DOOR))) {
+            assertThat(Visibility.publicState(m.state(), viewer).noticePublishedAt()).isEqualTo(m.now());
+        }
     }
 
     @Test
