@@ -169,7 +169,7 @@ public final class Server implements AutoCloseable {
             List<Routes> routes = List.of(offices, petitions, new FrontSummaryApi(petitionStore, fieldStore, directory, clock),
                     new PetitionFieldApi(fieldStore, clock), publicPetitions, plans, new AgendaApi(meetings, petitionStore, fieldStore),
                     new FollowUpApi(followUpDesk, followUpStore, ledger, gate, clock),
-                    new NoticeApi(meetings, directory, limits, publicUrl, clock));
+                    new NoticeApi(meetings, directory, followUpStore, limits, publicUrl, clock));
             HttpServer http = listen(new WebServer(vertx, api, accounts, routes, ws, gate, publicUrl), config);
             LOG.info("doithoai listening on {}:{} — open {} (ready in {} ms, {} sockets)",
                     config.host(), http.actualPort(), publicUrl, Duration.ofNanos(System.nanoTime() - began).toMillis(),

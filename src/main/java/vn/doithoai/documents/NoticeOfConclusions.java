@@ -76,6 +76,14 @@ public record NoticeOfConclusions(String communeName, String issuingBody, String
      * "Kiến Minh"), dated {@code date}.
      */
     public static NoticeOfConclusions of(MeetingState s, String communeName, LocalDate date) {
+        return of(s, communeName, date, java.util.Map.of());
+    }
+
+    /**
+     * The same with each conclusion's live status where its follow-up knows one ({@code statuses} by
+     * conclusion id); the others show what the meeting decided.
+     */
+    public static NoticeOfConclusions of(MeetingState s, String communeName, LocalDate date, java.util.Map<Integer, Label> statuses) {
         if (s.status() != MeetingStatus.CLOSED) {
             throw new IllegalArgumentException("a notice of conclusions is made of a closed meeting");
         }
@@ -84,7 +92,7 @@ public record NoticeOfConclusions(String communeName, String issuingBody, String
         var items = new ArrayList<Item>();
         for (Conclusion c : s.conclusions()) {
             items.add(new Item(items.size() + 1, c.text(), c.office(), c.deadline(), Label.of(c.outcome()),
-                    Label.of(c.outcome()), villages(s, c)));
+                    statuses.getOrDefault(c.id(), Label.of(c.outcome())), villages(s, c)));
         }
         return new NoticeOfConclusions(communeName, "Ủy ban nhân dân\nxã " + place, place, date, s.setup().title(),
                 held.atZone(VIETNAM).toLocalDate(), s.setup().venue(), s.setup().chairs(), s.setup().hostOffice(), items,

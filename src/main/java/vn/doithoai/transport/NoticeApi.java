@@ -18,6 +18,7 @@ import vn.doithoai.meeting.MeetingState;
 import vn.doithoai.meeting.MeetingStatus;
 import vn.doithoai.rules.Refusal;
 import vn.doithoai.store.Directory;
+import vn.doithoai.store.FollowUpStore;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,8 +46,11 @@ public final class NoticeApi implements Routes {
     private final RateLimits limits;
     private final String publicUrl;
     private final Clock clock;
+    private final FollowUpStore followUps;
 
-    public NoticeApi(Meetings meetings, Directory directory, RateLimits limits, String publicUrl, Clock clock) {
+    public NoticeApi(Meetings meetings, Directory directory, FollowUpStore followUps, RateLimits limits, String publicUrl,
+                     Clock clock) {
+        this.followUps = followUps;
         this.meetings = meetings;
         this.directory = directory;
         this.limits = limits;
@@ -94,7 +98,8 @@ public final class NoticeApi implements Routes {
                     }
                     LocalDate date = (s.noticePublishedAt() != null ? s.noticePublishedAt() : clock.instant())
                             .atZone(NoticeOfConclusions.VIETNAM).toLocalDate();
-                    return communeName(row).map(name -> NoticeOfConclusions.of(s, name, date));
+                    return Future.all(communeName(row), liveStatuses(row)).map(both ->
+                            NoticeOfConclusions.of(s, both.resultAt(0), date, both.resultAt(1)));
                 })
                 .compose(notice -> ctx.vertx().executeBlocking(() -> write(notice), false))
                 .onComplete(done -> {
@@ -106,6 +111,24 @@ public final class NoticeApi implements Routes {
                                 .end(Buffer.buffer(done.result()));
                     }
                 });
+    }
+
+    /**
+     * Where each conclusion stands now, from its follow-up (so that people can supervise it, plan 000
+     * V.3): assigned, in progress, done, transferred, and "quá hạn" past its deadline while open.
+     */
+    private Future<java.util.Map<Integer, NoticeOfConclusions.Label>> liveStatuses(Directory.MeetingRow row) {
+        LocalDate today = clock.instant().atZone(NoticeOfConclusions.VIETNAM).toLocalDate();
+        return followUps.ofMeeting(row.id()).map(list -> {
+            var statuses = new java.util.HashMap<Integer, NoticeOfConclusions.Label>();
+            for (FollowUpStore.Stored stored : list) {
+                var f = stored.followUp();
+                boolean late = f.overdueOn(today);
+                statuses.put(f.conclusionId(), new NoticeOfConclusions.Label(late ? "OVERDUE" : f.status().name(),
+                        late ? f.status().vi + " — quá hạn" : f.status().vi, late ? f.status().en + " — overdue" : f.status().en));
+            }
+            return statuses;
+        });
     }
 
     /** Public: the published notice of the meeting with this join code; a code that opens nothing counts as a guess. */
@@ -133,7 +156,8 @@ public final class NoticeApi implements Routes {
                             "The notice of conclusions is not published yet"), 404));
                 }
                 LocalDate date = s.noticePublishedAt().atZone(NoticeOfConclusions.VIETNAM).toLocalDate();
-                return communeName(row).map(name -> publicJson(row, s, NoticeOfConclusions.of(s, name, date)));
+                return Future.all(communeName(row), liveStatuses(row)).map(both ->
+                        publicJson(row, s, NoticeOfConclusions.of(s, both.resultAt(0), date, both.resultAt(1))));
             });
         }).onComplete(done -> {
             if (done.failed()) {

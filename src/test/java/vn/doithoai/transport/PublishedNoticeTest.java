@@ -107,10 +107,32 @@ class PublishedNoticeTest {
         assertThat(c.path("text").asText()).isEqualTo(CONCLUSION);
         assertThat(c.path("office").asText()).isEqualTo("Phòng Kinh tế");
         assertThat(c.path("deadline").asText()).isEqualTo("2026-09-30");
-        assertThat(c.path("status").path("vi").asText()).isEqualTo("Giao cơ quan giải quyết");
-        assertThat(c.path("status").path("en").asText()).isEqualTo("Assigned to an office");
+        assertThat(c.path("status").path("vi").asText()).as("what the meeting decided, or already its follow-up's status")
+                .isIn("Giao cơ quan giải quyết", "Đã giao thực hiện — quá hạn");
         assertThat(c.path("villages").toString()).isEqualTo("[\"Thôn Broch\"]");
         assertThat(n.toString()).doesNotContain(SPEAKER, PHONE, "Đường liên thôn", "attendee", "registration", "minutes", "turns");
+    }
+
+    @Test
+    void eachConclusionShowsWhereItsFollowUpStandsNowOverdueAndThenDone() throws Exception {
+        Held m = meeting(true);
+        assertThat(admin.post(notice(m), "").status()).isEqualTo(200);
+        JsonNode followUp = null;
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (followUp == null && System.currentTimeMillis() < deadline) {
+            JsonNode list = admin.get("/api/communes/" + communeId + "/followups?scope=all").body().path("followUps");
+            followUp = list.size() == 1 ? list.get(0) : null;
+            Thread.sleep(100);
+        }
+        assertThat(followUp).as("the follow-up is opened after the close").isNotNull();
+        StaffClient anyone = new StaffClient(server.port());
+        JsonNode status = anyone.get(publicNotice(m.joinCode())).body().path("conclusions").get(0).path("status");
+        assertThat(status.path("vi").asText()).as("its deadline 30/09/2026 has passed").isEqualTo("Đã giao thực hiện — quá hạn");
+        assertThat(status.path("en").asText()).isEqualTo("Assigned — overdue");
+        assertThat(admin.post("/api/followups/" + followUp.path("id").asText() + "/done",
+                Map.of("result", "Đã sửa xong 2 km đường liên thôn")).status()).isEqualTo(200);
+        assertThat(anyone.get(publicNotice(m.joinCode())).body().path("conclusions").get(0).path("status").path("vi").asText())
+                .isEqualTo("Đã hoàn thành");
     }
 
     @Test
