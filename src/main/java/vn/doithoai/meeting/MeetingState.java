@@ -20,15 +20,18 @@ import java.util.Optional;
  * @param headCount   who is present, as numbers: what the hall may see of attendance
  * @param agenda      the petitions the organiser put on the agenda, with the offices' prepared
  *                    answers: for the chair and the secretary only
+ * @param minutesSignOff whether the minutes are a draft, final or approved, by whom and when, and
+ *                    the addenda after the approval
  */
 public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boolean listOpen,
                            Map<Integer, Registration> registrations, List<Integer> queue, Turn floor,
                            List<Turn> turns, List<MinuteEntry> minutes, List<Conclusion> conclusions,
                            Instant startedAt, Instant closedAt, List<Invitation> invitations, List<WalkIn> walkIns,
-                           HeadCount headCount, List<AgendaPetition> agenda) {
+                           HeadCount headCount, List<AgendaPetition> agenda, MinutesSignOff minutesSignOff) {
 
     public static final MeetingState NEW = new MeetingState(null, MeetingStatus.SCHEDULED, -1, true,
-            Map.of(), List.of(), null, List.of(), List.of(), List.of(), null, null, List.of(), List.of(), HeadCount.NONE, List.of());
+            Map.of(), List.of(), null, List.of(), List.of(), List.of(), null, null, List.of(), List.of(), HeadCount.NONE, List.of(),
+            MinutesSignOff.DRAFT);
 
     public MeetingState {
         // Every event makes a new state: the registrations are copied only when they change, and
@@ -43,6 +46,7 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
         walkIns = walkIns == null ? List.of() : List.copyOf(walkIns);
         headCount = headCount == null ? HeadCount.of(invitations, walkIns.size()) : headCount;
         agenda = agenda == null ? List.of() : List.copyOf(agenda);
+        minutesSignOff = minutesSignOff == null ? MinutesSignOff.DRAFT : minutesSignOff;
     }
 
     public Optional<Registration> registration(int id) {
@@ -114,38 +118,38 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
 
     MeetingState withSetup(Setup newSetup) {
         return new MeetingState(newSetup, status, stepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda);
+                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, minutesSignOff);
     }
 
     MeetingState withStatus(MeetingStatus newStatus, Instant newStartedAt, Instant newClosedAt) {
         return new MeetingState(setup, newStatus, stepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, conclusions, newStartedAt, newClosedAt, invitations, walkIns, headCount, agenda);
+                turns, minutes, conclusions, newStartedAt, newClosedAt, invitations, walkIns, headCount, agenda, minutesSignOff);
     }
 
     MeetingState withStep(int newStepIndex) {
         return new MeetingState(setup, status, newStepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda);
+                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, minutesSignOff);
     }
 
     MeetingState withListOpen(boolean open) {
         return new MeetingState(setup, status, stepIndex, open, registrations, queue, floor, turns,
-                minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda);
+                minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, minutesSignOff);
     }
 
     MeetingState withRegistration(Registration registration) {
         var changed = ((RegistrationTable) registrations).with(registration);
         return new MeetingState(setup, status, stepIndex, listOpen, changed, queue, floor, turns,
-                minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda);
+                minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, minutesSignOff);
     }
 
     MeetingState withQueue(List<Integer> newQueue) {
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, newQueue, floor,
-                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda);
+                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, minutesSignOff);
     }
 
     MeetingState withFloor(Turn newFloor) {
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, newFloor,
-                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda);
+                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, minutesSignOff);
     }
 
     /** The floor's turn ends and joins the history. */
@@ -153,7 +157,7 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
         var history = new ArrayList<>(turns);
         history.add(ended);
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, null,
-                history, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda);
+                history, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, minutesSignOff);
     }
 
     MeetingState withMinute(MinuteEntry entry) {
@@ -164,7 +168,7 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
             changed.add(entry);
         }
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, floor,
-                turns, changed, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda);
+                turns, changed, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, minutesSignOff);
     }
 
     MeetingState withConclusion(Conclusion conclusion) {
@@ -175,7 +179,7 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
             changed.add(conclusion);
         }
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, changed, startedAt, closedAt, invitations, walkIns, headCount, agenda);
+                turns, minutes, changed, startedAt, closedAt, invitations, walkIns, headCount, agenda, minutesSignOff);
     }
 
     /** An invitation added or changed; the head count follows. */
@@ -187,19 +191,24 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
             changed.add(invitation);
         }
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, conclusions, startedAt, closedAt, changed, walkIns, HeadCount.of(changed, walkIns.size()), agenda);
+                turns, minutes, conclusions, startedAt, closedAt, changed, walkIns, HeadCount.of(changed, walkIns.size()), agenda, minutesSignOff);
     }
 
     MeetingState withWalkIn(WalkIn walkIn) {
         var more = new ArrayList<>(walkIns);
         more.add(walkIn);
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, conclusions, startedAt, closedAt, invitations, more, HeadCount.of(invitations, more.size()), agenda);
+                turns, minutes, conclusions, startedAt, closedAt, invitations, more, HeadCount.of(invitations, more.size()), agenda, minutesSignOff);
     }
 
     MeetingState withAgenda(List<AgendaPetition> newAgenda) {
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, newAgenda);
+                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, newAgenda, minutesSignOff);
+    }
+
+    MeetingState withMinutesSignOff(MinutesSignOff signOff) {
+        return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, floor,
+                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, signOff);
     }
 
     /** An automatic line of the minutes, tied to the current step. */

@@ -17,6 +17,8 @@ public record StatePatch(Map<String, Object> parts) {
     private static final String WALK_INS = "walkIns";
     private static final String AGENDA = "agenda";
     private static final String CONCLUSIONS = "conclusions";
+    /** Staff only: the hall's state (PublicState) does not hold the minutes' sign-off. */
+    private static final String MINUTES_SIGN_OFF = "minutesSignOff";
 
     public StatePatch {
         parts = java.util.Collections.unmodifiableMap(parts);
@@ -49,6 +51,7 @@ public record StatePatch(Map<String, Object> parts) {
         list(parts, WALK_INS, before.walkIns(), after.walkIns());
         field(parts, "headCount", before.headCount(), after.headCount());
         field(parts, AGENDA, before.agenda(), after.agenda());
+        field(parts, MINUTES_SIGN_OFF, before.minutesSignOff(), after.minutesSignOff());
         return new StatePatch(parts);
     }
 
@@ -128,6 +131,9 @@ public record StatePatch(Map<String, Object> parts) {
     public StatePatch visibleTo(Visibility.Viewer viewer) {
         if (viewer.role().isStaff()) {
             return forStaff();
+        }
+        if (parts.containsKey(MINUTES_SIGN_OFF)) {
+            return without(MINUTES_SIGN_OFF).visibleTo(viewer);
         }
         boolean hidesAttendance = !viewer.role().seesInvitations()
                 && (parts.containsKey(INVITATIONS) || parts.containsKey(WALK_INS));
