@@ -34,6 +34,7 @@ import vn.doithoai.transport.AccountApi;
 import vn.doithoai.transport.AgendaApi;
 import vn.doithoai.transport.Admission;
 import vn.doithoai.transport.FrontSummaryApi;
+import vn.doithoai.transport.MinutesApi;
 import vn.doithoai.transport.OfficeApi;
 import vn.doithoai.transport.PetitionApi;
 import vn.doithoai.transport.PetitionFieldApi;
@@ -147,14 +148,16 @@ public final class Server implements AutoCloseable {
                     clock);
             meetings.afterClose(answers::recordedAfterClose);
             var publicPetitions = new PublicPetitionApi(desk, petitionStore, directory, limits, notices, fieldStore);
-            var api = new RestApi(directory, meetings, new RecordChain(pool), publicUrl, watch::databaseUp, limits, offices);
+            var chain = new RecordChain(pool);
+            var api = new RestApi(directory, meetings, chain, publicUrl, watch::databaseUp, limits, offices);
             var plans = new PlanApi(new PlanStore(pool, ledger), officeStore, directory, meetings, publicUrl, clock);
             // Begun just before listening, so its first queries overlap the bind; not waited for: the
             // other meetings are served as soon as the server listens, a long log is rebuilt meanwhile
             // (a screen asking for it waits for the same load), and its running slot's timer restarts.
             Future<Integer> recovering = meetings.recoverLive();
             List<Routes> routes = List.of(offices, petitions, new FrontSummaryApi(petitionStore, fieldStore, directory, clock),
-                    new PetitionFieldApi(fieldStore, clock), publicPetitions, plans, new AgendaApi(meetings, petitionStore, fieldStore));
+                    new PetitionFieldApi(fieldStore, clock), publicPetitions, plans, new AgendaApi(meetings, petitionStore, fieldStore),
+                    new MinutesApi(meetings, directory, chain));
             HttpServer http = listen(new WebServer(vertx, api, accounts, routes, ws, gate, publicUrl), config);
             LOG.info("doithoai listening on {}:{} — open {} (ready in {} ms, {} sockets)",
                     config.host(), http.actualPort(), publicUrl, Duration.ofNanos(System.nanoTime() - began).toMillis(),
