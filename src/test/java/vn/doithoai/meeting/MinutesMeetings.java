@@ -110,7 +110,7 @@ public final class MinutesMeetings {
         }
         m.ok(Actor.CHAIR, new Command.StartMeeting());
         m.ok(Actor.CHAIR, new Command.AdvanceStep(2));
-        Duration each = Duration.ofHours(4).dividedBy(speeches + speeches / 3 + 1);
+        Duration each = Duration.ofHours(4).dividedBy(speeches + (speeches + 2) / 3); // speeches and answers fill 4 hours
         for (int i = 0; i < speeches; i++) {
             m.ok(Actor.SECRETARY, new Command.RegisterAtDesk("Nguyễn Văn Người " + i, "Thôn " + (i % 12 + 1), null,
                     "Đường giao thông, nước sạch, đất đai số " + i, "Tóm tắt ý kiến số " + i + " về đời sống của bà con thôn.",
