@@ -44,9 +44,10 @@ public final class Bench {
                          diacritics, filters, overdue, later pages), C at once, over HTTP; latency p50/p95/p99
               form       the public petition form at R submissions/s, W s unmeasured then S s measured (open
                          loop); latency of each from when it was due; the stored petitions counted against the 201s
-              minutes    in process, no server: a four-hour meeting of N speeches made by the rules (about 2,000
-                         events for 300), replayed; the minutes built from its state and written as .docx,
-                         W unmeasured runs then R measured; latency p50/p95/max
+              minutes    no server, in a JVM of its own with the server's options: a four-hour meeting of N
+                         speeches made by the rules (about 2,000 events for 300), replayed; the minutes built
+                         from its state and written as .docx, W unmeasured runs then R measured; wall and CPU
+                         time p50/p95/max
 
             options (defaults in brackets)
               --meetings M          fan-out meetings [100]
@@ -207,7 +208,7 @@ public final class Bench {
             write(out, "form", results.get("form"));
         }
         if (all || scenario.equals("minutes")) {
-            results.set("minutes", MinutesScenario.run(intOpt(o, "speeches", 300), intOpt(o, "minutes-runs", 20),
+            results.set("minutes", MinutesScenario.forked(xmx, intOpt(o, "speeches", 300), intOpt(o, "minutes-runs", 20),
                     intOpt(o, "minutes-warmups", 5)));
             Report.minutes(results.get("minutes"));
             write(out, "minutes", results.get("minutes"));

@@ -185,10 +185,11 @@ final class Report {
 
     static void minutes(JsonNode r) {
         var s = new StringBuilder(String.format("%n== minutes as .docx: %d speeches, %d answers, %d events, %.1f hours;"
-                        + " %d unmeasured then %d measured (in process) ==%n", r.path("speeches").asInt(), r.path("answers").asInt(),
+                        + " %d unmeasured then %d measured (a JVM of its own, no server) ==%n", r.path("speeches").asInt(), r.path("answers").asInt(),
                 r.path("events").asInt(), r.path("hours").asDouble(), r.path("warmups").asInt(), r.path("runs").asInt()));
         s.append(String.format("  %-34s %8s %8s %8s %8s %8s %9s%n", "latency", "p50 ms", "p95 ms", "p99 ms", "p99.9 ms", "max ms", "samples"));
         s.append(lat95("state → minutes → .docx", r.path("latency")));
+        s.append(lat95("the same, CPU time of the thread", r.path("cpu")));
         s.append(lat95("the same, first runs (cold)", r.path("coldLatency")));
         s.append(String.format("  the record replayed into the state in %.1f ms; the .docx is %,d bytes%n", r.path("replayMs").asDouble(),
                 r.path("docxBytes").asInt()));

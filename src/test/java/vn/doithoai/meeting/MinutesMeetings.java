@@ -101,7 +101,7 @@ public final class MinutesMeetings {
      * 2,000 events for 300 speeches, every one decided by the rules.
      */
     public static List<MeetingRules.Recorded> fourHours(int speeches) {
-        var m = MeetingScript.created(new SpeakingRules(600, 60, 0, false, 300));
+        var m = MeetingScript.created(new SpeakingRules(600, 60, 0, false, 300, 0));
         m.ok(Actor.CHAIR, new Command.OpenRegistration());
         for (int i = 0; i < speeches / 2; i++) {
             m.ok(Actor.ORGANISER, new Command.AddInvitation(Invitation.Kind.INVITEE, "Người được mời " + i, null, null,
