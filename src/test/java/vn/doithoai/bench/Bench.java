@@ -77,7 +77,7 @@ public final class Bench {
               --form-warmup W       form: seconds at the same rate before measuring, reported as "cold" [5]
               --speeches N          minutes: speeches in the meeting [300]
               --minutes-runs R      minutes: measured documents [20]
-              --minutes-warmups W   minutes: documents before measuring, reported as "cold" [5]
+              --minutes-warmups W   minutes: documents before measuring, reported as "cold" [20]
               --xmx SIZE            -Xmx of the server and the bare broadcaster [2g]
               --client-loops N      event loops of the load generator [2]
               --connect-concurrency N   handshakes in flight [200]
@@ -209,7 +209,7 @@ public final class Bench {
         }
         if (all || scenario.equals("minutes")) {
             results.set("minutes", MinutesScenario.forked(xmx, intOpt(o, "speeches", 300), intOpt(o, "minutes-runs", 20),
-                    intOpt(o, "minutes-warmups", 5)));
+                    intOpt(o, "minutes-warmups", 20)));
             Report.minutes(results.get("minutes"));
             write(out, "minutes", results.get("minutes"));
         }
