@@ -6,10 +6,12 @@ import { conclusionForm, reasonFields, submitForm, fillHead, STAFF_STRINGS } fro
 import { connectWithToken, Feedback, header, floorSummary } from './staff.js';
 import { ATTENDANCE_STRINGS, headCountLine, slotText } from './attendance.js';
 import { petitionNote, linkControls, speakerRegistration } from './agenda.js';
+import { SIGNOFF_STRINGS, signOffView, minutesOpen } from './signoff.js';
 
 setup({
   ...STAFF_STRINGS,
   ...ATTENDANCE_STRINGS,
+  ...SIGNOFF_STRINGS,
   role: ['Chủ trì hội nghị', 'Chair'],
   program: ['Chương trình', 'Program'],
   openRegistration: ['Mở đăng ký phát biểu', 'Open registration'],
@@ -52,7 +54,8 @@ setup({
   confirm: ['Xác nhận', 'Confirm'],
   group: ['Nhóm', 'Group'],
   closed: ['Hội nghị đã kết thúc', 'The meeting is closed'],
-  closedHelp: ['Không còn điều hành phát biểu. Vẫn có thể ghi kết luận.', 'Speakers can no longer be called. Conclusions can still be recorded.'],
+  closedHelp: ['Không còn điều hành phát biểu. Vẫn có thể ghi kết luận cho đến khi thư ký hoàn thành biên bản.',
+    'Speakers can no longer be called. Conclusions can still be recorded until the secretary finalises the minutes.'],
 });
 
 const conn = connectWithToken(() => draw());
@@ -97,7 +100,7 @@ function draw() {
     ${s ? html`<div class="console">
       <section class="panel">${programView(s)}</section>
       <section class="panel wide">${s.status === 'CLOSED' ? closedView() : html`${floorView(s)}${reasonView()}${responderView(s)}`}
-        ${conclusionForm(conn, s, feedback.report)}</section>
+        ${minutesOpen(s) ? conclusionForm(conn, s, feedback.report) : ''}</section>
       <section class="panel">${queueView(s)}</section>
     </div>` : ''}`, document.getElementById('app'));
   if (s && s.status === 'CLOSED' && !closedShown) focusClosedNotice();
@@ -111,7 +114,8 @@ function focusClosedNotice() {
 
 function closedView() {
   return html`<div class="closed-box" data-test="closed" tabindex="-1">
-    <h2>${t('closed')}</h2><p>${t('closedHelp')}</p></div>`;
+    <h2>${t('closed')}</h2><p>${t('closedHelp')}</p></div>
+    ${signOffView(conn, conn.state, 'CHAIR', feedback.report)}`;
 }
 
 function programView(s) {

@@ -85,6 +85,11 @@ setup({
   checkedInAt: ['đã điểm danh {0}', 'checked in {0}'],
   delegates: ['Đại biểu', 'Delegates'],
   printInvitations: ['In giấy mời có mã QR', 'Print the invitations with QR codes'],
+  minutesTitle: ['Biên bản', 'Minutes'],
+  minutesLink: ['Biên bản hội nghị: xem, in, tải .docx', 'Minutes of the meeting: view, print, download .docx'],
+  minutesStage_DRAFT: ['Dự thảo', 'Draft'],
+  minutesStage_FINAL: ['Bản hoàn thiện, chờ phê duyệt', 'Final, waiting for approval'],
+  minutesStage_APPROVED: ['Đã phê duyệt', 'Approved'],
   nobodyInvited: ['Chưa có ai được mời.', 'Nobody is invited yet.'],
   agenda: ['Kiến nghị đưa vào hội nghị', 'Petitions on the agenda'],
   agendaHelp: ['Chọn các kiến nghị của xã sẽ được đối thoại. Chủ trì và thư ký thấy bên cạnh người phát biểu lĩnh vực, cơ quan và trả lời cơ quan đã chuẩn bị; màn hình hội trường và điện thoại người dân không thấy.',
@@ -290,7 +295,7 @@ function signedIn() {
         ${communeId && mayManageMeetings() ? html`<button class="primary" data-test="new-meeting" @click=${() => { meeting = { new: true }; message = null; draw(); }}>${t('newMeeting')}</button>` : ''}
       </section>
       ${meeting ? html`<section class="panel wide no-print">${meeting.new ? '' : noticeView()}${setupForm()}${meeting.new ? '' : html`${agendaView()}${invitationsView()}`}</section>` : ''}
-      ${meeting && !meeting.new ? html`<section class="panel">${joinPanel()}</section>` : ''}
+      ${meeting && !meeting.new ? html`<section class="panel">${joinPanel()}${minutesPanel()}</section>` : ''}
     </div>
     ${bigQr && meeting && !meeting.new ? qrOverlay() : ''}`;
 }
@@ -539,6 +544,17 @@ function joinPanel() {
             aria-labelledby="link-label-${role}" @focus=${e => e.target.select()}></dd>`)}</dl>`
         : html`<p class="muted">${t('linksHidden')}</p>`}
       ${mayManageMeetings() ? html`<button class="danger" data-test="new-links" @click=${newLinks}>${t('newLinks')}</button>` : ''}
+    </div>`;
+}
+
+/** The minutes, from the record: a draft while the meeting runs, then final and approved on the consoles. */
+function minutesPanel() {
+  const stage = (meeting.state.minutesSignOff || { stage: 'DRAFT' }).stage;
+  return html`
+    <div class="no-print" data-test="minutes-panel">
+      <h2>${t('minutesTitle')}</h2>
+      <p><a href="/minutes#meeting=${meeting.meeting.id}" data-test="minutes-link">${t('minutesLink')}</a>
+        <span class="pill" data-test="minutes-stage">${t('minutesStage_' + stage)}</span></p>
     </div>`;
 }
 

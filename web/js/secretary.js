@@ -9,10 +9,12 @@ import { conclusionForm, deskForm, submitForm, STAFF_STRINGS } from './forms.js'
 import { connectWithToken, Feedback, header, floorSummary } from './staff.js';
 import { ATTENDANCE_STRINGS, headCountLine, foldVi } from './attendance.js';
 import { petitionNote, linkControls, speakerRegistration } from './agenda.js';
+import { SIGNOFF_STRINGS, signOffView, minutesOpen } from './signoff.js';
 
 setup({
   ...STAFF_STRINGS,
   ...ATTENDANCE_STRINGS,
+  ...SIGNOFF_STRINGS,
   role: ['Thư ký hội nghị', 'Secretary'],
   attendance: ['Điểm danh tại bàn', 'Check-in at the desk'],
   findInvitee: ['Tìm người được mời (họ tên hoặc mã)', 'Find an invited person (name or code)'],
@@ -108,9 +110,10 @@ function draw() {
     ${header(conn, t('role'))}
     ${feedback.view()}
     ${s ? html`<div class="console">
-      <section class="panel wide">${floorSummary(conn)}${petitionNote(s, speakerRegistration(s))}${minutesView(s)}</section>
+      <section class="panel wide">${s.status === 'CLOSED' ? signOffView(conn, s, 'SECRETARY', feedback.report) : ''}
+        ${floorSummary(conn)}${petitionNote(s, speakerRegistration(s))}${minutesView(s)}</section>
       <section class="panel">${queueView(s)}${s.status === 'CLOSED' ? '' : deskForm(conn, s.setup.rules, feedback.report)}</section>
-      <section class="panel">${attendanceView(s)}${conclusionForm(conn, s, feedback.report)}</section>
+      <section class="panel">${attendanceView(s)}${minutesOpen(s) ? conclusionForm(conn, s, feedback.report) : ''}</section>
     </div>` : ''}`, document.getElementById('app'));
 }
 
@@ -122,13 +125,15 @@ function writingFor(s) {
 
 function minutesView(s) {
   const turns = new Map(allTurns(s).map(turn => [turn.id, turn]));
+  const open = minutesOpen(s);
   return html`
     <h2 id="minutes-title">${t('minutes')}</h2>
-    <div class="muted" id="writing-for" data-test="writing-for">${t('minutesFor', writingFor(s))}</div>
-    <textarea name="minute" rows="5" maxlength="5000" data-test="minute-draft" aria-labelledby="minutes-title writing-for"
-      @input=${e => localStorage.setItem(draftKey, e.target.value)} @keydown=${minuteKeys}></textarea>
-    <div class="actions"><button class="primary" data-test="minute-submit" @click=${submitMinute}>${t('addMinute')}</button>
-      <small class="muted">${t('minutesHelp')}</small></div>
+    ${open ? html`
+      <div class="muted" id="writing-for" data-test="writing-for">${t('minutesFor', writingFor(s))}</div>
+      <textarea name="minute" rows="5" maxlength="5000" data-test="minute-draft" aria-labelledby="minutes-title writing-for"
+        @input=${e => localStorage.setItem(draftKey, e.target.value)} @keydown=${minuteKeys}></textarea>
+      <div class="actions"><button class="primary" data-test="minute-submit" @click=${submitMinute}>${t('addMinute')}</button>
+        <small class="muted">${t('minutesHelp')}</small></div>` : ''}
     <h3>${t('entries')}</h3>
     <ol class="minutes" data-test="minutes" reversed>
       ${pendingMinutes.map(p => html`<li class="pending" data-test="minute-pending"><time>…</time> <span class="text">${p.text}</span> <em>(${t('sendingMinute')})</em></li>`)}
@@ -139,7 +144,7 @@ function minutesView(s) {
           ${m.turnId && turns.get(m.turnId) ? html`<span class="muted"> · ${turns.get(m.turnId).name}</span>` : ''}
           ${m.earlierTexts.length ? html`<details class="earlier"><summary class="muted">${t('corrected')}</summary>
             ${t('earlier')} ${m.earlierTexts.map(e => html`<div class="text muted" data-test="minute-earlier">${e}</div>`)}</details>` : ''}
-          ${m.automatic ? '' : html`<button class="small link" data-test="minute-correct"
+          ${m.automatic || !open ? '' : html`<button class="small link" data-test="minute-correct"
             @click=${() => { correcting = m.id; draw(); }}>${t('correctMinute')}</button>`}
         </li>`)}
     </ol>`;

@@ -38,6 +38,7 @@ import vn.doithoai.transport.FollowUpApi;
 import vn.doithoai.transport.AgendaApi;
 import vn.doithoai.transport.Admission;
 import vn.doithoai.transport.FrontSummaryApi;
+import vn.doithoai.transport.MinutesApi;
 import vn.doithoai.transport.OfficeApi;
 import vn.doithoai.transport.PetitionApi;
 import vn.doithoai.transport.PetitionFieldApi;
@@ -160,7 +161,8 @@ public final class Server implements AutoCloseable {
             });
             var followUpDesk = new FollowUpDesk(followUpStore, clock);
             var publicPetitions = new PublicPetitionApi(desk, petitionStore, directory, limits, notices, fieldStore, followUpDesk, clock);
-            var api = new RestApi(directory, meetings, new RecordChain(pool), publicUrl, watch::databaseUp, limits, offices);
+            var chain = new RecordChain(pool);
+            var api = new RestApi(directory, meetings, chain, publicUrl, watch::databaseUp, limits, offices);
             var plans = new PlanApi(new PlanStore(pool, ledger), officeStore, directory, meetings, publicUrl, clock);
             // Begun just before listening, so its first queries overlap the bind; not waited for: the
             // other meetings are served as soon as the server listens, a long log is rebuilt meanwhile
@@ -169,7 +171,8 @@ public final class Server implements AutoCloseable {
             List<Routes> routes = List.of(offices, petitions, new FrontSummaryApi(petitionStore, fieldStore, directory, clock),
                     new PetitionFieldApi(fieldStore, clock), publicPetitions, plans, new AgendaApi(meetings, petitionStore, fieldStore),
                     new FollowUpApi(followUpDesk, followUpStore, ledger, gate, clock),
-                    new NoticeApi(meetings, directory, followUpStore, limits, publicUrl, clock));
+                    new NoticeApi(meetings, directory, followUpStore, limits, publicUrl, clock),
+                    new MinutesApi(meetings, directory, chain));
             HttpServer http = listen(new WebServer(vertx, api, accounts, routes, ws, gate, publicUrl), config);
             LOG.info("doithoai listening on {}:{} — open {} (ready in {} ms, {} sockets)",
                     config.host(), http.actualPort(), publicUrl, Duration.ofNanos(System.nanoTime() - began).toMillis(),

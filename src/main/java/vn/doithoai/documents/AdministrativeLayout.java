@@ -176,6 +176,25 @@ public final class AdministrativeLayout {
         name.setSpacingBefore(1700); // about 3 cm for the signature and the seal
     }
 
+    /**
+     * Two signatures side by side, as minutes are signed (the secretary on the left, the chair on the
+     * right): each title in bold capitals, room for the signature, and the name in bold, or a blank
+     * line for a name not yet known.
+     */
+    public static void signaturePair(XWPFDocument doc, Signature left, Signature right) {
+        doc.createParagraph().setSpacingAfter(0);
+        XWPFTable table = borderless(doc, 1, TEXT_WIDTH / 2, TEXT_WIDTH - TEXT_WIDTH / 2);
+        signature(table.getRow(0).getCell(0), left);
+        signature(table.getRow(0).getCell(1), right);
+    }
+
+    private static void signature(XWPFTableCell cell, Signature signature) {
+        DocxText.line(first(cell), upper(signature.title()), BODY_SIZE, BOLD, ParagraphAlignment.CENTER);
+        XWPFParagraph name = DocxText.line(cell.addParagraph(), signature.name() == null ? "" : signature.name(),
+                BODY_SIZE, BOLD, ParagraphAlignment.CENTER);
+        name.setSpacingBefore(1700); // about 3 cm for the signature
+    }
+
     private static XWPFTable borderless(XWPFDocument doc, int rows, int leftWidth, int rightWidth) {
         XWPFTable table = doc.createTable(rows, 2);
         table.removeBorders();

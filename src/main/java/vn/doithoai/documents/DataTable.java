@@ -7,6 +7,11 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
+
+import java.math.BigInteger;
 import java.util.List;
 
 import static vn.doithoai.documents.DocxText.Style.BOLD;
@@ -56,8 +61,12 @@ public final class DataTable {
     }
 
     private static void fill(XWPFTableCell cell, Column column, String text, boolean bold) {
-        cell.setWidthType(TableWidthType.DXA);
-        cell.setWidth(Integer.toString(column.width()));
+        // The width straight into the cell's properties: POI's setWidth parses a string with a
+        // pattern each time, which a table of hundreds of rows feels.
+        CTTcPr properties = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
+        CTTblWidth width = properties.isSetTcW() ? properties.getTcW() : properties.addNewTcW();
+        width.setType(STTblWidth.DXA);
+        width.setW(BigInteger.valueOf(column.width()));
         cell.setVerticalAlignment(XWPFTableCell.XWPFVertAlign.CENTER);
         var paragraph = cell.getParagraphs().get(0);
         paragraph.setSpacingBefore(40);

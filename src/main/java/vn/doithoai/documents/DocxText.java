@@ -46,8 +46,14 @@ public final class DocxText {
         XWPFRun run = paragraph.createRun();
         run.setFontFamily(FONT);
         run.setFontSize(size);
-        run.setBold(style.bold());
-        run.setItalic(style.italic());
+        // Only what differs from plain text is written: a long table's runs stay small, and its
+        // document quick to build and save.
+        if (style.bold()) {
+            run.setBold(true);
+        }
+        if (style.italic()) {
+            run.setItalic(true);
+        }
         String[] lines = NOT_XML.matcher(text == null ? "" : text.replace("\r\n", "\n").replace('\r', '\n'))
                 .replaceAll("").split("\n", -1);
         for (int i = 0; i < lines.length; i++) {

@@ -279,6 +279,10 @@ public sealed interface Command {
             if (r == null) {
                 return Refusals.noRegistration(registrationId);
             }
+            Decision locked = SignOff.locked(s); // the minutes print each speech's topic and summary
+            if (locked != null) {
+                return locked;
+            }
             String newTopic = topic == null ? r.topic() : Fields.line(topic);
             String newSummary = summary == null ? r.summary() : Fields.paragraph(summary);
             String newNote = note == null ? r.note() : Fields.paragraph(note);
@@ -619,6 +623,10 @@ public sealed interface Command {
             if (s.status() != MeetingStatus.IN_PROGRESS && s.status() != MeetingStatus.CLOSED) {
                 return Refusals.notInProgress();
             }
+            Decision locked = SignOff.locked(s);
+            if (locked != null) {
+                return locked;
+            }
             String clean = Fields.paragraph(text);
             Refusal problem = Fields.required(clean, Fields.F_TEXT, Fields.LONG_TEXT);
             if (problem != null) {
@@ -642,6 +650,10 @@ public sealed interface Command {
                 return Decision.refuse(Refusal.NOT_FOUND, "Không có dòng biên bản số " + entryId + " do thư ký ghi",
                         "No minutes entry " + entryId + " written by the secretary");
             }
+            Decision locked = SignOff.locked(s);
+            if (locked != null) {
+                return locked;
+            }
             String clean = Fields.paragraph(text);
             Refusal problem = Fields.required(clean, Fields.F_TEXT, Fields.LONG_TEXT);
             return problem != null ? Refusals.of(problem) : Decision.accept(new Event.MinuteCorrected(entryId, clean));
@@ -659,6 +671,10 @@ public sealed interface Command {
             if (s.status() != MeetingStatus.IN_PROGRESS && s.status() != MeetingStatus.CLOSED) {
                 return Refusals.notInProgress();
             }
+            Decision locked = SignOff.locked(s);
+            if (locked != null) {
+                return locked;
+            }
             return Conclusions.check(s, text, outcome, office, deadline, turnIds, petitionCodes, (t, o, off, ids, codes) ->
                     new Event.ConclusionRecorded(s.nextConclusionId(), t, o, off, deadline, ids, codes));
         }
@@ -674,6 +690,10 @@ public sealed interface Command {
             if (s.conclusion(conclusionId).isEmpty()) {
                 return Decision.refuse(Refusal.NOT_FOUND, "Không có kết luận số " + conclusionId,
                         "No conclusion number " + conclusionId);
+            }
+            Decision locked = SignOff.locked(s);
+            if (locked != null) {
+                return locked;
             }
             return Conclusions.check(s, text, outcome, office, deadline, turnIds, petitionCodes, (t, o, off, ids, codes) ->
                     new Event.ConclusionCorrected(conclusionId, t, o, off, deadline, ids, codes));
@@ -697,6 +717,52 @@ public sealed interface Command {
                         "The notice of conclusions is published only once the meeting has closed");
             }
             return Decision.accept(new Event.NoticePublished());
+        }
+    }
+
+    // ---- the minutes' sign-off -------------------------------------------------------------
+
+    /** The secretary hands over the final text once the meeting is closed; {@code secretary}: the name signed under it. */
+    record FinaliseMinutes(String secretary) implements Command {
+        public Set<Role> roles() {
+            return Set.of(SECRETARY);
+        }
+
+        public Decision decide(MeetingState s, Context c) {
+            return SignOff.finalise(s, secretary);
+        }
+    }
+
+    /** The secretary takes a final text, not yet approved, back to the draft, saying why. */
+    record ReopenMinutes(String reason) implements Command {
+        public Set<Role> roles() {
+            return Set.of(SECRETARY);
+        }
+
+        public Decision decide(MeetingState s, Context c) {
+            return SignOff.reopen(s, reason);
+        }
+    }
+
+    /** The chair approves the final text; {@code chair}: the name signed under it. The minutes are then locked. */
+    record ApproveMinutes(String chair) implements Command {
+        public Set<Role> roles() {
+            return Set.of(CHAIR);
+        }
+
+        public Decision decide(MeetingState s, Context c) {
+            return SignOff.approve(s, chair);
+        }
+    }
+
+    /** A correction to approved minutes, printed after them with its own date. */
+    record AddMinutesAddendum(String text) implements Command {
+        public Set<Role> roles() {
+            return Set.of(SECRETARY, CHAIR);
+        }
+
+        public Decision decide(MeetingState s, Context c) {
+            return SignOff.addendum(s, c, text);
         }
     }
 }

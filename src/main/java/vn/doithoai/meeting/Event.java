@@ -289,6 +289,35 @@ public sealed interface Event {
         }
     }
 
+    // ---- the minutes' sign-off -------------------------------------------------------------
+
+    /** {@code secretary}: the name printed under THƯ KÝ. */
+    record MinutesFinalised(String secretary) implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            return s.withMinutesSignOff(s.minutesSignOff().finalised(secretary, at));
+        }
+    }
+
+    record MinutesReopened(String reason) implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            return s.withMinutesSignOff(s.minutesSignOff().reopened(reason));
+        }
+    }
+
+    /** {@code chair}: the name printed under CHỦ TRÌ. */
+    record MinutesApproved(String chair) implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            return s.withMinutesSignOff(s.minutesSignOff().approved(chair, at));
+        }
+    }
+
+    /** {@code by}: the secretary or the chair; the date is the event's own. */
+    record MinutesAddendumAdded(int addendumId, String text, Role by) implements Event {
+        public MeetingState apply(MeetingState s, Instant at) {
+            return s.withMinutesSignOff(s.minutesSignOff().withAddendum(new MinutesSignOff.Addendum(addendumId, at, by, text)));
+        }
+    }
+
     /** The event types by their simple names, the names the log and the protocol use. */
     static List<Class<?>> types() {
         return new ArrayList<>(List.of(Event.class.getPermittedSubclasses()));

@@ -23,15 +23,19 @@ import java.util.Optional;
  * @param noticePublishedAt when the organiser last published the notice of conclusions, or null
  *                    before it is published: every screen may know it, the phones and the display
  *                    then lead to the public notice
+ * @param minutesSignOff whether the minutes are a draft, final or approved, by whom and when, and
+ *                    the addenda after the approval
  */
 public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boolean listOpen,
                            Map<Integer, Registration> registrations, List<Integer> queue, Turn floor,
                            List<Turn> turns, List<MinuteEntry> minutes, List<Conclusion> conclusions,
                            Instant startedAt, Instant closedAt, List<Invitation> invitations, List<WalkIn> walkIns,
-                           HeadCount headCount, List<AgendaPetition> agenda, Instant noticePublishedAt) {
+                           HeadCount headCount, List<AgendaPetition> agenda, Instant noticePublishedAt,
+                           MinutesSignOff minutesSignOff) {
 
     public static final MeetingState NEW = new MeetingState(null, MeetingStatus.SCHEDULED, -1, true,
-            Map.of(), List.of(), null, List.of(), List.of(), List.of(), null, null, List.of(), List.of(), HeadCount.NONE, List.of(), null);
+            Map.of(), List.of(), null, List.of(), List.of(), List.of(), null, null, List.of(), List.of(), HeadCount.NONE, List.of(), null,
+            MinutesSignOff.DRAFT);
 
     public MeetingState {
         // Every event makes a new state: the registrations are copied only when they change, and
@@ -46,6 +50,7 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
         walkIns = walkIns == null ? List.of() : List.copyOf(walkIns);
         headCount = headCount == null ? HeadCount.of(invitations, walkIns.size()) : headCount;
         agenda = agenda == null ? List.of() : List.copyOf(agenda);
+        minutesSignOff = minutesSignOff == null ? MinutesSignOff.DRAFT : minutesSignOff;
     }
 
     public Optional<Registration> registration(int id) {
@@ -117,38 +122,45 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
 
     MeetingState withSetup(Setup newSetup) {
         return new MeetingState(newSetup, status, stepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, noticePublishedAt);
+                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, noticePublishedAt,
+                minutesSignOff);
     }
 
     MeetingState withStatus(MeetingStatus newStatus, Instant newStartedAt, Instant newClosedAt) {
         return new MeetingState(setup, newStatus, stepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, conclusions, newStartedAt, newClosedAt, invitations, walkIns, headCount, agenda, noticePublishedAt);
+                turns, minutes, conclusions, newStartedAt, newClosedAt, invitations, walkIns, headCount, agenda, noticePublishedAt,
+                minutesSignOff);
     }
 
     MeetingState withStep(int newStepIndex) {
         return new MeetingState(setup, status, newStepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, noticePublishedAt);
+                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, noticePublishedAt,
+                minutesSignOff);
     }
 
     MeetingState withListOpen(boolean open) {
         return new MeetingState(setup, status, stepIndex, open, registrations, queue, floor, turns,
-                minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, noticePublishedAt);
+                minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, noticePublishedAt,
+                minutesSignOff);
     }
 
     MeetingState withRegistration(Registration registration) {
         var changed = ((RegistrationTable) registrations).with(registration);
         return new MeetingState(setup, status, stepIndex, listOpen, changed, queue, floor, turns,
-                minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, noticePublishedAt);
+                minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, noticePublishedAt,
+                minutesSignOff);
     }
 
     MeetingState withQueue(List<Integer> newQueue) {
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, newQueue, floor,
-                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, noticePublishedAt);
+                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, noticePublishedAt,
+                minutesSignOff);
     }
 
     MeetingState withFloor(Turn newFloor) {
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, newFloor,
-                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, noticePublishedAt);
+                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, noticePublishedAt,
+                minutesSignOff);
     }
 
     /** The floor's turn ends and joins the history. */
@@ -156,7 +168,8 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
         var history = new ArrayList<>(turns);
         history.add(ended);
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, null,
-                history, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, noticePublishedAt);
+                history, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, noticePublishedAt,
+                minutesSignOff);
     }
 
     MeetingState withMinute(MinuteEntry entry) {
@@ -167,7 +180,8 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
             changed.add(entry);
         }
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, floor,
-                turns, changed, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, noticePublishedAt);
+                turns, changed, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, noticePublishedAt,
+                minutesSignOff);
     }
 
     MeetingState withConclusion(Conclusion conclusion) {
@@ -178,7 +192,8 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
             changed.add(conclusion);
         }
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, changed, startedAt, closedAt, invitations, walkIns, headCount, agenda, noticePublishedAt);
+                turns, minutes, changed, startedAt, closedAt, invitations, walkIns, headCount, agenda, noticePublishedAt,
+                minutesSignOff);
     }
 
     /** An invitation added or changed; the head count follows. */
@@ -190,24 +205,32 @@ public record MeetingState(Setup setup, MeetingStatus status, int stepIndex, boo
             changed.add(invitation);
         }
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, conclusions, startedAt, closedAt, changed, walkIns, HeadCount.of(changed, walkIns.size()), agenda, noticePublishedAt);
+                turns, minutes, conclusions, startedAt, closedAt, changed, walkIns, HeadCount.of(changed, walkIns.size()), agenda, noticePublishedAt,
+                minutesSignOff);
     }
 
     MeetingState withWalkIn(WalkIn walkIn) {
         var more = new ArrayList<>(walkIns);
         more.add(walkIn);
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, conclusions, startedAt, closedAt, invitations, more, HeadCount.of(invitations, more.size()), agenda, noticePublishedAt);
+                turns, minutes, conclusions, startedAt, closedAt, invitations, more, HeadCount.of(invitations, more.size()), agenda, noticePublishedAt,
+                minutesSignOff);
     }
 
     MeetingState withAgenda(List<AgendaPetition> newAgenda) {
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, newAgenda, noticePublishedAt);
+                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, newAgenda, noticePublishedAt,
+                minutesSignOff);
     }
 
     MeetingState withNoticePublished(Instant at) {
         return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, floor,
-                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, at);
+                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, at, minutesSignOff);
+    }
+
+    MeetingState withMinutesSignOff(MinutesSignOff signOff) {
+        return new MeetingState(setup, status, stepIndex, listOpen, registrations, queue, floor,
+                turns, minutes, conclusions, startedAt, closedAt, invitations, walkIns, headCount, agenda, noticePublishedAt, signOff);
     }
 
     /** An automatic line of the minutes, tied to the current step. */

@@ -22,6 +22,8 @@ public record StatePatch(Map<String, Object> parts, Map<Integer, MinuteEntry> ha
     private static final String AGENDA = "agenda";
     private static final String CONCLUSIONS = "conclusions";
     private static final String MINUTES = "minutes";
+    /** Staff only: the hall's state (PublicState) does not hold the minutes' sign-off. */
+    private static final String MINUTES_SIGN_OFF = "minutesSignOff";
 
     public StatePatch {
         parts = java.util.Collections.unmodifiableMap(parts);
@@ -60,6 +62,7 @@ public record StatePatch(Map<String, Object> parts, Map<Integer, MinuteEntry> ha
         field(parts, "headCount", before.headCount(), after.headCount());
         field(parts, AGENDA, before.agenda(), after.agenda());
         field(parts, "noticePublishedAt", before.noticePublishedAt(), after.noticePublishedAt());
+        field(parts, MINUTES_SIGN_OFF, before.minutesSignOff(), after.minutesSignOff());
         return new StatePatch(parts, Visibility.hallMinutesMayDiffer(before, after)
                 ? changed(Visibility.hallMinutes(before), Visibility.hallMinutes(after)) : Map.of());
     }
@@ -142,6 +145,9 @@ public record StatePatch(Map<String, Object> parts, Map<Integer, MinuteEntry> ha
         if (viewer.role().isStaff()) {
             return forStaff();
         }
+        if (parts.containsKey(MINUTES_SIGN_OFF)) {
+            return without(MINUTES_SIGN_OFF).visibleTo(viewer);
+        }
         boolean hidesAttendance = !viewer.role().seesInvitations()
                 && (parts.containsKey(INVITATIONS) || parts.containsKey(WALK_INS));
         boolean hidesPetitions = parts.containsKey(AGENDA) || conclusionsNamePetitions();
@@ -196,7 +202,7 @@ public record StatePatch(Map<String, Object> parts, Map<Integer, MinuteEntry> ha
     private StatePatch without(String part) {
         var copy = new LinkedHashMap<>(parts);
         copy.remove(part);
-        return new StatePatch(copy);
+        return new StatePatch(copy, hallMinutes);
     }
 
     /**

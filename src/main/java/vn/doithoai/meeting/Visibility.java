@@ -69,12 +69,12 @@ public final class Visibility {
     /**
      * Whether the hall's screens (display, phones, door) may see this line of the minutes. While the
      * minutes are drafted, the lines the record wrote itself (the meeting opened, a speaker called,
-     * spoke or answered, the close): the secretary's own lines, and their corrections, stay with staff.
-     * This is the one place the rule lives; what it reads of the state must also be named in
+     * spoke or answered, the close): the secretary's own lines, and their corrections, stay with staff
+     * until the chair approves the minutes, when the hall may read them all. This is the one place the rule lives; what it reads of the state must also be named in
      * {@link #hallMinutesMayDiffer}.
      */
     public static boolean hallSeesMinute(MinuteEntry entry, MeetingState state) {
-        return entry.automatic();
+        return entry.automatic() || state.minutesSignOff().stage() == MinutesSignOff.Stage.APPROVED;
     }
 
     /** The lines of the minutes the hall may see, in their order (see {@link #hallSeesMinute}). */
@@ -99,10 +99,10 @@ public final class Visibility {
     /**
      * Whether the hall's lines of the minutes may differ between two states: when the minutes did,
      * as {@link #hallSeesMinute} reads nothing else of the state. (A rule that also reads, say, the
-     * minutes' approval must say here that a change of it counts too.)
+     * minutes' approval says here that a change of it counts too: the approval shows the hall every line.)
      */
     static boolean hallMinutesMayDiffer(MeetingState before, MeetingState after) {
-        return before.minutes() != after.minutes();
+        return before.minutes() != after.minutes() || before.minutesSignOff().stage() != after.minutesSignOff().stage();
     }
 
     /**
@@ -139,6 +139,9 @@ public final class Visibility {
         }
         if (event instanceof Event.MinuteCorrected m) {
             return new Event.MinuteCorrected(m.entryId(), null);
+        }
+        if (event instanceof Event.MinutesReopened) {
+            return new Event.MinutesReopened(null); // why the draft was taken back is the secretary's, like the draft
         }
         return hallsPetitionView(event, own);
     }

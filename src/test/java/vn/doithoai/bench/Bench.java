@@ -23,7 +23,7 @@ import java.util.Map;
 public final class Bench {
 
     static final String HELP = """
-            usage: bash bin/bench [all|fanout|burst|idle|recovery|search|form] [--option value]...
+            usage: bash bin/bench [all|fanout|burst|idle|recovery|search|form|minutes] [--option value]...
 
             Starts target/doithoai.jar as a separate JVM (fresh temp data folder, embedded PostgreSQL,
             loopback ports) for each scenario, drives it with real WebSocket clients, prints a table,
@@ -44,6 +44,10 @@ public final class Bench {
                          diacritics, filters, overdue, later pages), C at once, over HTTP; latency p50/p95/p99
               form       the public petition form at R submissions/s, W s unmeasured then S s measured (open
                          loop); latency of each from when it was due; the stored petitions counted against the 201s
+              minutes    no server, in a JVM of its own with the server's options: a four-hour meeting of N
+                         speeches made by the rules (about 2,000 events for 300), replayed; the minutes built
+                         from its state and written as .docx, W unmeasured runs then R measured; wall and CPU
+                         time p50/p95/max
 
             options (defaults in brackets)
               --meetings M          fan-out meetings [100]
@@ -71,6 +75,9 @@ public final class Bench {
               --form-rate R         form: submissions per second [500]
               --form-seconds S      form: measured seconds [20]
               --form-warmup W       form: seconds at the same rate before measuring, reported as "cold" [5]
+              --speeches N          minutes: speeches in the meeting [300]
+              --minutes-runs R      minutes: measured documents [20]
+              --minutes-warmups W   minutes: documents before measuring, reported as "cold" [20]
               --xmx SIZE            -Xmx of the server and the bare broadcaster [2g]
               --client-loops N      event loops of the load generator [2]
               --connect-concurrency N   handshakes in flight [200]
@@ -109,13 +116,13 @@ public final class Bench {
         List<String> known = List.of("meetings", "screens", "rate", "seconds", "warmup", "no-bare", "phones", "window-ms", "burst-warmups",
                 "throughput-meetings", "raw-seconds", "raw-count", "connections", "idle-seconds", "events", "restarts", "xmx",
                 "client-loops", "connect-concurrency", "profile", "server-jvm", "jar", "out", "petitions", "communes", "queries",
-                "query-concurrency", "form-rate", "form-seconds", "form-warmup");
+                "query-concurrency", "form-rate", "form-seconds", "form-warmup", "speeches", "minutes-runs", "minutes-warmups");
         for (String k : o.keySet()) {
             if (!known.contains(k)) {
                 fail("unknown option --" + k + " (see --help)");
             }
         }
-        if (!List.of("all", "fanout", "burst", "idle", "recovery", "search", "form").contains(scenario)) {
+        if (!List.of("all", "fanout", "burst", "idle", "recovery", "search", "form", "minutes").contains(scenario)) {
             fail("unknown scenario " + scenario + " (see --help)");
         }
         Path out = Path.of(o.getOrDefault("out", "target/bench"));
@@ -199,6 +206,12 @@ public final class Bench {
                     intOpt(o, "form-warmup", 5)));
             Report.form(results.get("form"));
             write(out, "form", results.get("form"));
+        }
+        if (all || scenario.equals("minutes")) {
+            results.set("minutes", MinutesScenario.forked(xmx, intOpt(o, "speeches", 300), intOpt(o, "minutes-runs", 20),
+                    intOpt(o, "minutes-warmups", 20)));
+            Report.minutes(results.get("minutes"));
+            write(out, "minutes", results.get("minutes"));
         }
         run.set("targets", Report.targets(results, intOpt(o, "connections", 20000), intOpt(o, "phones", 2000)));
         run.put("finishedAt", Instant.now().toString());

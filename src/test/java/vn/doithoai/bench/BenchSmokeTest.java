@@ -76,4 +76,16 @@ class BenchSmokeTest {
         assertThat(r.path("welcomeSeq").asLong()).isEqualTo(r.path("eventsWritten").asLong());
         assertThat(r.path("servedMs").asDouble()).isPositive().isGreaterThanOrEqualTo(r.path("readyMs").asDouble());
     }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aTinyMinutesRunWritesTheDocumentOfAMeetingMadeByTheRules() throws Exception {
+        JsonNode r = MinutesScenario.run(9, 2, 1);
+        assertThat(r.path("speeches").asInt()).isEqualTo(9);
+        assertThat(r.path("answers").asInt()).isEqualTo(3);
+        assertThat(r.path("events").asInt()).isGreaterThan(40);
+        assertThat(r.path("hours").asDouble()).isBetween(3.9, 4.1);
+        assertThat(r.path("docxBytes").asInt()).isPositive();
+        assertThat(r.path("latency").path("count").asLong()).isEqualTo(2);
+    }
 }

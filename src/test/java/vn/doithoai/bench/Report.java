@@ -183,6 +183,19 @@ final class Report {
         System.out.print(s);
     }
 
+    static void minutes(JsonNode r) {
+        var s = new StringBuilder(String.format("%n== minutes as .docx: %d speeches, %d answers, %d events, %.1f hours;"
+                        + " %d unmeasured then %d measured (a JVM of its own, no server) ==%n", r.path("speeches").asInt(), r.path("answers").asInt(),
+                r.path("events").asInt(), r.path("hours").asDouble(), r.path("warmups").asInt(), r.path("runs").asInt()));
+        s.append(String.format("  %-34s %8s %8s %8s %8s %8s %9s%n", "latency", "p50 ms", "p95 ms", "p99 ms", "p99.9 ms", "max ms", "samples"));
+        s.append(lat95("state → minutes → .docx", r.path("latency")));
+        s.append(lat95("the same, CPU time of the thread", r.path("cpu")));
+        s.append(lat95("the same, first runs (cold)", r.path("coldLatency")));
+        s.append(String.format("  the record replayed into the state in %.1f ms; the .docx is %,d bytes%n", r.path("replayMs").asDouble(),
+                r.path("docxBytes").asInt()));
+        System.out.print(s);
+    }
+
     private static String lat95(String label, JsonNode l) {
         return String.format("  %-34s %8.2f %8.2f %8.2f %8.2f %8.2f %9d%n", label, l.path("p50Ms").asDouble(Double.NaN),
                 l.path("p95Ms").asDouble(Double.NaN), l.path("p99Ms").asDouble(Double.NaN), l.path("p999Ms").asDouble(Double.NaN),
@@ -246,6 +259,15 @@ final class Report {
                             form.path("refusedOrFailed").asLong(), form.path("lost").asLong()),
                     p99 <= 200 && form.path("lost").asLong() == 0 && form.path("refusedOrFailed").asLong() == 0
                             && form.path("rate").asInt() >= 500);
+        }
+        JsonNode minutes = results.path("minutes");
+        if (!minutes.isMissingNode()) {
+            double p95 = minutes.path("latency").path("p95Ms").asDouble(Double.NaN);
+            double max = minutes.path("latency").path("maxMs").asDouble(Double.NaN);
+            add(t, String.format("the minutes of a %.0f-hour meeting (%d speeches, %d events) as .docx ≤ 500 ms",
+                            minutes.path("hours").asDouble(), minutes.path("speeches").asInt(), minutes.path("events").asInt()),
+                    String.format("p95 %.2f ms, max %.2f ms (cold max %.2f ms)", p95, max,
+                            minutes.path("coldLatency").path("maxMs").asDouble(Double.NaN)), max <= 500);
         }
         JsonNode r = results.path("recovery");
         if (!r.isMissingNode()) {

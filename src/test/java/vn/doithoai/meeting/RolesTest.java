@@ -63,6 +63,10 @@ class RolesTest {
         table.put(new Command.LinkPetition(1, "KN-7QX4-M2PD"), Set.of(CHAIR, SECRETARY));
         table.put(new Command.SetPetitionAgenda(List.of()), Set.of(ORGANISER));
         table.put(new Command.PublishNotice(), Set.of(ORGANISER));
+        table.put(new Command.FinaliseMinutes("Phạm Thị Lan"), Set.of(SECRETARY));
+        table.put(new Command.ReopenMinutes("Thiếu ý kiến"), Set.of(SECRETARY));
+        table.put(new Command.ApproveMinutes("Y Đức Thành"), Set.of(CHAIR));
+        table.put(new Command.AddMinutesAddendum("Phụ lục."), Set.of(SECRETARY, CHAIR));
         return table;
     }
 
