@@ -60,7 +60,7 @@ public final class MeetingOwner {
      * log is replayed instead). Staff patches stored with the events are shown after a snapshot
      * only, so an old one never reaches a screen that expects the new shape.
      */
-    static final int SNAPSHOT_FORMAT = 4;
+    static final int SNAPSHOT_FORMAT = 5;
 
     /**
      * {@code commandId}: the sender's own id with the sender's label before it, so that an id
