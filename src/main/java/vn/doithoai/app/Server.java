@@ -30,6 +30,7 @@ import vn.doithoai.store.OutboxStore;
 import vn.doithoai.store.PetitionFieldStore;
 import vn.doithoai.store.PetitionStore;
 import vn.doithoai.store.PlanStore;
+import vn.doithoai.store.ReportStore;
 import vn.doithoai.store.EventStore;
 import vn.doithoai.store.RecordChain;
 import vn.doithoai.store.SnapshotStore;
@@ -38,6 +39,7 @@ import vn.doithoai.transport.FollowUpApi;
 import vn.doithoai.transport.AgendaApi;
 import vn.doithoai.transport.Admission;
 import vn.doithoai.transport.FrontSummaryApi;
+import vn.doithoai.transport.ReportApi;
 import vn.doithoai.transport.OfficeApi;
 import vn.doithoai.transport.PetitionApi;
 import vn.doithoai.transport.PetitionFieldApi;
@@ -167,7 +169,8 @@ public final class Server implements AutoCloseable {
             Future<Integer> recovering = meetings.recoverLive();
             List<Routes> routes = List.of(offices, petitions, new FrontSummaryApi(petitionStore, fieldStore, directory, clock),
                     new PetitionFieldApi(fieldStore, clock), publicPetitions, plans, new AgendaApi(meetings, petitionStore, fieldStore),
-                    new FollowUpApi(followUpDesk, followUpStore, ledger, gate, clock));
+                    new FollowUpApi(followUpDesk, followUpStore, ledger, gate, clock),
+                    new ReportApi(new ReportStore(pool), fieldStore, directory, gate, clock));
             HttpServer http = listen(new WebServer(vertx, api, accounts, routes, ws, gate, publicUrl), config);
             LOG.info("doithoai listening on {}:{} — open {} (ready in {} ms, {} sockets)",
                     config.host(), http.actualPort(), publicUrl, Duration.ofNanos(System.nanoTime() - began).toMillis(),
