@@ -272,7 +272,8 @@ function signedIn() {
     <header class="bar staff-bar no-print"><h1>${t('title')}</h1>
       <div class="bar-right">${session.bar(isAdmin(session.account) ? { href: '/accounts', test: 'accounts-link', label: 'accountsPage' } : null,
         { href: '/petitions', test: 'petitions-link', label: 'petitionsPage' },
-        { href: '/followup', test: 'followup-link', label: 'followupPage' })}${langButton()}</div></header>
+        { href: '/followup', test: 'followup-link', label: 'followupPage' },
+        { href: '/reports', test: 'reports-link', label: 'reportsPage' })}${langButton()}</div></header>
     ${session.passwordPanel()}
     <div class="organiser-grid">
       <section class="panel no-print">

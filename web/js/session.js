@@ -29,6 +29,7 @@ export const SESSION_STRINGS = {
   accountsPage: ['Tài khoản và cơ quan', 'Accounts and offices'],
   petitionsPage: ['Kiến nghị', 'Petitions'],
   followupPage: ['Theo dõi kết luận', 'Follow-up of conclusions'],
+  reportsPage: ['Báo cáo', 'Reports'],
   role_ADMIN: ['Quản trị', 'Administrator'],
   role_OFFICE_STAFF: ['Cán bộ cơ quan', 'Office staff'],
   role_FRONT_STAFF: ['Cán bộ Mặt trận', 'Front staff'],

@@ -30,6 +30,7 @@ import vn.doithoai.store.OutboxStore;
 import vn.doithoai.store.PetitionFieldStore;
 import vn.doithoai.store.PetitionStore;
 import vn.doithoai.store.PlanStore;
+import vn.doithoai.store.ReportStore;
 import vn.doithoai.store.EventStore;
 import vn.doithoai.store.RecordChain;
 import vn.doithoai.store.SnapshotStore;
@@ -39,6 +40,7 @@ import vn.doithoai.transport.AgendaApi;
 import vn.doithoai.transport.Admission;
 import vn.doithoai.transport.FrontSummaryApi;
 import vn.doithoai.transport.MinutesApi;
+import vn.doithoai.transport.ReportApi;
 import vn.doithoai.transport.OfficeApi;
 import vn.doithoai.transport.PetitionApi;
 import vn.doithoai.transport.PetitionFieldApi;
@@ -172,7 +174,8 @@ public final class Server implements AutoCloseable {
                     new PetitionFieldApi(fieldStore, clock), publicPetitions, plans, new AgendaApi(meetings, petitionStore, fieldStore),
                     new FollowUpApi(followUpDesk, followUpStore, ledger, gate, clock),
                     new NoticeApi(meetings, directory, followUpStore, limits, publicUrl, clock),
-                    new MinutesApi(meetings, directory, chain));
+                    new MinutesApi(meetings, directory, chain),
+                    new ReportApi(new ReportStore(pool), fieldStore, directory, gate, clock));
             HttpServer http = listen(new WebServer(vertx, api, accounts, routes, ws, gate, publicUrl), config);
             LOG.info("doithoai listening on {}:{} — open {} (ready in {} ms, {} sockets)",
                     config.host(), http.actualPort(), publicUrl, Duration.ofNanos(System.nanoTime() - began).toMillis(),

@@ -31,7 +31,7 @@ public final class WebServer {
     static final int TRANSPORT_LIMIT = 1024 * 1024;
     /** The screens; each has its page in web/. */
     static final List<String> SCREENS = List.of("organiser", "accounts", "plan", "petitions", "chair", "secretary", "display",
-            "phone", "door", "invitations", "followup", "minutes");
+            "phone", "door", "invitations", "followup", "minutes", "reports");
     /** The pages on the classpath, read for the hashes of their import maps. */
     static final List<String> PAGES = Stream.concat(Stream.of("index"), SCREENS.stream())
             .map(page -> "webroot/" + page + ".html").toList();
