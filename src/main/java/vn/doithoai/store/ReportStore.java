@@ -39,7 +39,7 @@ public final class ReportStore {
      * The meetings closed in the period, each with its kind (its last setup's) and its events
      * counted, summed per kind. $1 communes, [$2, $3) the period.
      */
-    private static final String HELD = """
+    static final String HELD = """
             SELECT coalesce(setup.kind, 'PERIODIC') AS kind, count(*) AS held,
                    sum(counted.attendees) AS attendees, sum(counted.speeches) AS speeches, sum(counted.answers) AS answers
             FROM meetings m
@@ -60,7 +60,7 @@ public final class ReportStore {
      * years it falls in ('ALL' carries the direct target). $1 communes, $2 the first day of the
      * period's first month, $3 the day after the period, $4 and $5 its first and last year.
      */
-    private static final String PLANNED = """
+    static final String PLANNED = """
             WITH targets AS (
                 SELECT sum(target_direct) AS direct, sum(target_periodic) AS periodic,
                        sum(target_thematic) AS thematic, sum(target_extraordinary) AS extraordinary
@@ -85,7 +85,7 @@ public final class ReportStore {
      * The petitions received in the period, a group once (its lead), in one pass grouped five
      * ways. $1 communes, [$2, $3) the period, $4 the day overdue is counted on.
      */
-    private static final String PETITIONS = """
+    static final String PETITIONS = """
             SELECT CASE WHEN GROUPING(field_code) = 0 THEN 'field' WHEN GROUPING(channel) = 0 THEN 'channel'
                         WHEN GROUPING(competence) = 0 THEN 'competence' WHEN GROUPING(village_key) = 0 THEN 'village'
                         ELSE 'total' END AS dimension,
@@ -105,7 +105,7 @@ public final class ReportStore {
      * The conclusions of the meetings closed in the period, by outcome, with their citizens'
      * ratings. $1 communes, [$2, $3) the period, $4 the day overdue is counted on.
      */
-    private static final String CONCLUSIONS = """
+    static final String CONCLUSIONS = """
             SELECT f.state ->> 'outcome' AS outcome, count(*) AS total,
                    count(*) FILTER (WHERE f.status = 'DONE' AND (f.deadline IS NULL OR f.settled_on <= f.deadline)) AS done_on_time,
                    count(*) FILTER (WHERE f.status = 'DONE' AND f.settled_on > f.deadline) AS done_late,

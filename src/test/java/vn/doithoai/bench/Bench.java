@@ -42,6 +42,9 @@ public final class Bench {
               recovery   a meeting of E events; SIGKILL, then SIGTERM; restart on the same data; time to ready and served
               search     P petitions over N communes seeded into the record; Q desk searches (text without
                          diacritics, filters, overdue, later pages), C at once, over HTTP; latency p50/p95/p99
+              reports    P petitions, M meetings with their events and conclusions in N communes seeded; a year's
+                         report over every commune and over one, asked R times over HTTP; the query plans
+                         written to target/bench/report-plans.txt
               form       the public petition form at R submissions/s, W s unmeasured then S s measured (open
                          loop); latency of each from when it was due; the stored petitions counted against the 201s
               minutes    no server, in a JVM of its own with the server's options: a four-hour meeting of N
@@ -72,6 +75,8 @@ public final class Bench {
               --communes N          search: communes [100]
               --queries Q           search: measured queries, after 200 unmeasured [2000]
               --query-concurrency C search: queries in flight [4]
+              --report-meetings M   reports: meetings held in the year [10000]
+              --report-runs R       reports: measured reports of each kind, after 20 unmeasured [100]
               --form-rate R         form: submissions per second [500]
               --form-seconds S      form: measured seconds [20]
               --form-warmup W       form: seconds at the same rate before measuring, reported as "cold" [5]
@@ -212,6 +217,13 @@ public final class Bench {
                     intOpt(o, "minutes-warmups", 20)));
             Report.minutes(results.get("minutes"));
             write(out, "minutes", results.get("minutes"));
+        }
+        if (all || scenario.equals("reports")) {
+            current[0] = "reports";
+            results.set("reports", ReportScenarios.reports(env, intOpt(o, "petitions", 300_000), intOpt(o, "communes", 100),
+                    intOpt(o, "report-meetings", 10_000), intOpt(o, "report-runs", 100)));
+            Report.reports(results.get("reports"));
+            write(out, "reports", results.get("reports"));
         }
         run.set("targets", Report.targets(results, intOpt(o, "connections", 20000), intOpt(o, "phones", 2000)));
         run.put("finishedAt", Instant.now().toString());

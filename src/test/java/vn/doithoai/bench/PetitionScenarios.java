@@ -114,7 +114,7 @@ final class PetitionScenarios {
     }
 
     /** Communes and petitions written straight into the read model and the ledger, as the desk would have. */
-    private static List<String> seed(Pool pool, int petitions, int communes) throws Exception {
+    static List<String> seed(Pool pool, int petitions, int communes) throws Exception {
         List<String> ids = new ArrayList<>();
         for (int c = 0; c < communes; c++) {
             String id = java.util.UUID.randomUUID().toString();
