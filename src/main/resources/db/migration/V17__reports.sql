@@ -24,8 +24,12 @@ ALTER TABLE petitions
     ADD COLUMN answered_on date GENERATED ALWAYS AS (vietnam_day(state -> 'answer' ->> 'at')) STORED,
     ADD COLUMN village_name text GENERATED ALWAYS AS (state -> 'citizen' ->> 'villageOrOrganisation') STORED;
 
--- The petitions received over a period, every commune at once (a province's report).
-CREATE INDEX petitions_by_received ON petitions (received_at, commune_id) WHERE group_lead IS NULL;
+-- The petitions received over a period, every commune at once (a province's report), with every
+-- column the report counts: read from this index alone (an index-only scan, once autovacuum has
+-- marked the table's pages visible) instead of the rows, which carry each petition's whole state.
+CREATE INDEX petitions_by_received ON petitions (received_at, commune_id)
+    INCLUDE (field_code, channel, competence, village_key, village_name, answered_on, due_date, status)
+    WHERE group_lead IS NULL;
 
 -- The meetings closed over a period, every commune at once.
 CREATE INDEX meetings_by_closed ON meetings (closed_at, commune_id) WHERE closed_at IS NOT NULL;

@@ -23,7 +23,7 @@ import java.util.Map;
 public final class Bench {
 
     static final String HELP = """
-            usage: bash bin/bench [all|fanout|burst|idle|recovery|search|form|minutes] [--option value]...
+            usage: bash bin/bench [all|fanout|burst|idle|recovery|search|form|minutes|reports] [--option value]...
 
             Starts target/doithoai.jar as a separate JVM (fresh temp data folder, embedded PostgreSQL,
             loopback ports) for each scenario, drives it with real WebSocket clients, prints a table,
@@ -127,7 +127,7 @@ public final class Bench {
                 fail("unknown option --" + k + " (see --help)");
             }
         }
-        if (!List.of("all", "fanout", "burst", "idle", "recovery", "search", "form", "minutes").contains(scenario)) {
+        if (!List.of("all", "fanout", "burst", "idle", "recovery", "search", "form", "minutes", "reports").contains(scenario)) {
             fail("unknown scenario " + scenario + " (see --help)");
         }
         Path out = Path.of(o.getOrDefault("out", "target/bench"));
