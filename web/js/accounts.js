@@ -3,7 +3,7 @@
 // administrators; the server refuses them anyway. Forms are uncontrolled (read with FormData on
 // submit), so a redraw never takes away what is being typed; each shows the server's refusal beside it.
 import { html, render } from 'lit-html';
-import { setup, t, langButton, errorText } from './i18n.js';
+import { setup, t, errorText } from './i18n.js';
 import { Session, SESSION_STRINGS, ROLES, isAdmin, everyCommune } from './session.js';
 
 setup({
@@ -203,20 +203,9 @@ async function switchAccount(account, disable) {
 }
 
 function draw() {
-  const head = content => html`<header class="bar staff-bar"><h1>${t('title')}</h1><div class="bar-right">${content}${langButton()}</div></header>`;
-  let page;
-  if (!session.known) {
-    page = html`${head('')}<p class="card narrow muted" role="status">${t('loading')}</p>`;
-  } else if (!session.account) {
-    page = html`${head('')}${session.signInForm()}`;
-  } else {
-    page = html`${head(session.bar({ href: '/organiser', test: 'meetings-link', label: 'meetingsPage' },
-      { href: '/petitions', test: 'petitions-link', label: 'petitionsPage' }))}
-      ${session.passwordPanel()}
-      ${isAdmin(session.account) ? directory() : html`<div class="card narrow" data-test="admins-only">
-        <p>${t('adminsOnly')}</p><p><a href="/organiser">${t('backToMeetings')}</a></p></div>`}`;
-  }
-  render(page, document.getElementById('app'));
+  render(session.page(t('title'), [{ href: '/organiser', test: 'meetings-link', label: 'meetingsPage' },
+    { href: '/petitions', test: 'petitions-link', label: 'petitionsPage' }], () => isAdmin(session.account) ? directory() : html`<div class="card narrow" data-test="admins-only">
+      <p>${t('adminsOnly')}</p><p><a href="/organiser">${t('backToMeetings')}</a></p></div>`), document.getElementById('app'));
 }
 
 const problem = key => problems[key] ? html`<p class="error" role="alert" data-test="problem">${errorText(problems[key])}</p>` : '';

@@ -4,7 +4,7 @@
 // it found). What the role may not do is not offered, and the server refuses it anyway (403, said
 // beside the form). Forms are uncontrolled, read with FormData on submit.
 import { html, render } from 'lit-html';
-import { setup, t, pick, langButton, errorText } from './i18n.js';
+import { setup, t, pick, errorText } from './i18n.js';
 import { Session, SESSION_STRINGS, everyCommune, isAdmin } from './session.js';
 import { dateVi, dateTimeVi, isoDateToVi, parseDateVi, isoDate, yearInVietnam } from './format.js';
 
@@ -221,19 +221,9 @@ async function show(id) {
 }
 
 function draw() {
-  const head = content => html`<header class="bar staff-bar"><h1>${t('title')}</h1><div class="bar-right">${content}${langButton()}</div></header>`;
-  let page;
-  if (!session.known) {
-    page = html`${head('')}<p class="card narrow muted" role="status">${t('loading')}</p>`;
-  } else if (!session.account) {
-    page = html`${head('')}${session.signInForm()}`;
-  } else {
-    page = html`${head(session.bar({ href: '/organiser', test: 'meetings-link', label: 'meetingsPage' },
-      { href: '/petitions', test: 'petitions-link', label: 'petitionsPage' },
-      isAdmin(session.account) ? { href: '/accounts', test: 'accounts-link', label: 'accountsPage' } : null))}
-      ${session.passwordPanel()}${desk()}`;
-  }
-  render(page, document.getElementById('app'));
+  render(session.page(t('title'), [{ href: '/organiser', test: 'meetings-link', label: 'meetingsPage' },
+    { href: '/petitions', test: 'petitions-link', label: 'petitionsPage' },
+    isAdmin(session.account) ? { href: '/accounts', test: 'accounts-link', label: 'accountsPage' } : null], () => desk()), document.getElementById('app'));
 }
 
 function desk() {

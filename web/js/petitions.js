@@ -4,7 +4,7 @@
 // the server refuses it anyway (403, said beside the form). Forms are uncontrolled, read with
 // FormData on submit, so a redraw never takes away what is being typed.
 import { html, render, nothing } from 'lit-html';
-import { setup, t, pick, langButton, errorText } from './i18n.js';
+import { setup, t, pick, errorText } from './i18n.js';
 import { Session, SESSION_STRINGS, everyCommune, isAdmin } from './session.js';
 import { dateVi, dateTimeVi, isoDateToVi, parseDateVi, isoDate, instantInVietnam } from './format.js';
 
@@ -470,19 +470,9 @@ const problem = key => problems[key]
   ? html`<p class="error" role="alert" data-test="problem">${problemText(problems[key])}</p>` : '';
 
 function draw() {
-  const head = content => html`<header class="bar staff-bar"><h1>${t('title')}</h1><div class="bar-right">${content}${langButton()}</div></header>`;
-  let view;
-  if (!session.known) {
-    view = html`${head('')}<p class="card narrow muted" role="status">${t('loading')}</p>`;
-  } else if (!session.account) {
-    view = html`${head('')}${session.signInForm()}`;
-  } else {
-    view = html`${head(session.bar({ href: '/organiser', test: 'meetings-link', label: 'meetingsPage' },
-      { href: '/followup', test: 'followup-link', label: 'followupPage' },
-      isAdmin(session.account) ? { href: '/accounts', test: 'accounts-link', label: 'accountsPage' } : null))}
-      ${session.passwordPanel()}${desk()}`;
-  }
-  render(view, document.getElementById('app'));
+  render(session.page(t('title'), [{ href: '/organiser', test: 'meetings-link', label: 'meetingsPage' },
+    { href: '/followup', test: 'followup-link', label: 'followupPage' },
+    isAdmin(session.account) ? { href: '/accounts', test: 'accounts-link', label: 'accountsPage' } : null], () => desk()), document.getElementById('app'));
 }
 
 function desk() {

@@ -4,7 +4,7 @@
 // download as .xlsx, .csv and .docx. Every figure comes from the server, counted from the record.
 import { html, render } from 'lit-html';
 import * as echarts from 'echarts';
-import { setup, t, langButton, errorText } from './i18n.js';
+import { setup, t, errorText } from './i18n.js';
 import { Session, SESSION_STRINGS, everyCommune, isAdmin } from './session.js';
 import { parseDateVi, isoDate, isoDateToVi, yearInVietnam } from './format.js';
 
@@ -250,20 +250,10 @@ function body() {
 }
 
 function draw() {
-  const head = content => html`<header class="bar staff-bar"><h1>${t('title')}</h1><div class="bar-right">${content}${langButton()}</div></header>`;
-  let page;
-  if (!session.known) {
-    page = html`${head('')}<p class="card narrow muted" role="status">${t('loading')}</p>`;
-  } else if (!session.account) {
-    page = html`${head('')}${session.signInForm()}`;
-  } else {
-    page = html`${head(session.bar({ href: '/organiser', test: 'meetings-link', label: 'meetingsPage' },
-      { href: '/petitions', test: 'petitions-link', label: 'petitionsPage' },
-      { href: '/followup', test: 'followup-link', label: 'followupPage' },
-      isAdmin(session.account) ? { href: '/accounts', test: 'accounts-link', label: 'accountsPage' } : null))}
-      ${session.passwordPanel()}${form()}${body()}`;
-  }
-  render(page, document.getElementById('app'));
+  render(session.page(t('title'), [{ href: '/organiser', test: 'meetings-link', label: 'meetingsPage' },
+    { href: '/petitions', test: 'petitions-link', label: 'petitionsPage' },
+    { href: '/followup', test: 'followup-link', label: 'followupPage' },
+    isAdmin(session.account) ? { href: '/accounts', test: 'accounts-link', label: 'accountsPage' } : null], () => html`${form()}${body()}`), document.getElementById('app'));
   drawCharts();
 }
 

@@ -3,7 +3,7 @@
 // means the session is over (signed out elsewhere, expired, account disabled): the page goes back to
 // the sign-in form and says so.
 import { html } from 'lit-html';
-import { t, errorText } from './i18n.js';
+import { t, errorText, langButton } from './i18n.js';
 
 export const ROLES = ['ADMIN', 'OFFICE_STAFF', 'FRONT_STAFF', 'UPPER_VIEWER'];
 
@@ -132,6 +132,18 @@ export class Session {
         <button class="primary" data-test="sign-in-submit">${t('signIn')}</button>
         <p class="muted hint" data-test="first-time">${t('firstTime')}</p>
       </form>`;
+  }
+
+  /**
+   * A staff page as a whole: the header with its title, who is signed in, the ways to the other
+   * pages (null ones left out) and the language; until someone is signed in, the sign-in form in
+   * place of {@code body()}.
+   */
+  page(title, links, body) {
+    const head = content => html`<header class="bar staff-bar"><h1>${title}</h1><div class="bar-right">${content}${langButton()}</div></header>`;
+    if (!this.known) return html`${head('')}<p class="card narrow muted" role="status">${t('loading')}</p>`;
+    if (!this.account) return html`${head('')}${this.signInForm()}`;
+    return html`${head(this.bar(...links))}${this.passwordPanel()}${body()}`;
   }
 
   /** Who is signed in, with the ways to the other staff pages (null ones left out), the own password and signing out. */
