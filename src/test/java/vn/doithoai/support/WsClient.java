@@ -164,6 +164,14 @@ public final class WsClient implements AutoCloseable {
     }
 
     /** Waits for an event of this name, received at any time on this socket. */
+    /**
+     * The event named so, alone or counted in a batch: the hall's screens are sent a round of
+     * several events as one "events" frame with their counts when they come close together.
+     */
+    public JsonNode awaitEventOrBatch(String name) {
+        return awaitFrom(0, f -> name.equals(f.path("name").asText()) || f.path("counts").has(name));
+    }
+
     public JsonNode awaitEvent(String name) {
         return awaitFrom(0, f -> isEvent(f) && name.equals(f.path("name").asText()));
     }
