@@ -13,7 +13,6 @@ import vn.doithoai.support.StaffClient;
 import vn.doithoai.support.TestPostgres;
 import vn.doithoai.support.WsClient;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.doithoai.support.Eventually.waitFor;
 import static vn.doithoai.browser.Accessibility.assertFitsTheWidth;
 import static vn.doithoai.browser.Accessibility.assertNoBlockingViolation;
 
@@ -232,20 +232,5 @@ class FollowUpScreensTest {
 
     private static void ok(JsonNode answer) {
         assertThat(answer.path("type").asText()).as("%s", answer).isEqualTo("ack");
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 15 s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

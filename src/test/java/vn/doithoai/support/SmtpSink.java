@@ -27,6 +27,15 @@ public final class SmtpSink implements AutoCloseable {
         accept.start();
     }
 
+    /** A sink listening now, for a test's field (no checked exception to declare there). */
+    public static SmtpSink open() {
+        try {
+            return new SmtpSink();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public int port() {
         return server.getLocalPort();
     }

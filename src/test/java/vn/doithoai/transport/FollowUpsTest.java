@@ -8,16 +8,15 @@ import vn.doithoai.support.StaffClient;
 import vn.doithoai.support.TestServer;
 import vn.doithoai.support.WsClient;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.doithoai.support.Eventually.waitFor;
 
 /**
  * Conclusions followed after their meeting, over REST and WebSockets against a real PostgreSQL:
@@ -302,21 +301,6 @@ class FollowUpsTest {
             return server.number(query);
         } catch (java.sql.SQLException e) {
             throw new AssertionError(e);
-        }
-    }
-
-    private static void waitFor(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 15 s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
         }
     }
 }

@@ -10,13 +10,12 @@ import vn.doithoai.support.StaffClient;
 import vn.doithoai.support.TestServer;
 import vn.doithoai.support.WsClient;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.doithoai.support.Eventually.waitFor;
 
 /**
  * Petitions at the meeting, over REST and WebSockets against a real PostgreSQL and a real SMTP
@@ -33,7 +32,7 @@ class PetitionsAtTheMeetingTest {
     private static final String PREPARED_AGAIN = "Phòng Kinh tế đo đạc lại ranh giới thửa đất trong tháng 7.";
     private static final String CONCLUSION = "Giao Phòng Kinh tế đo đạc lại ranh giới và sửa đường vào khu sản xuất.";
 
-    private final SmtpSink mail = newSink();
+    private final SmtpSink mail = SmtpSink.open();
 
     @RegisterExtension
     final TestServer server = TestServer.forEachTest(c -> c.withSmtpUrl("smtp://127.0.0.1:" + mail.port() + "?from=ubnd@iabang.example.vn"));
@@ -44,14 +43,6 @@ class PetitionsAtTheMeetingTest {
     @AfterEach
     void closeMail() throws Exception {
         mail.close();
-    }
-
-    private static SmtpSink newSink() {
-        try {
-            return new SmtpSink();
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
     }
 
     private JsonNode communeWithMeeting() {
@@ -283,21 +274,6 @@ class PetitionsAtTheMeetingTest {
             return server.number(query);
         } catch (java.sql.SQLException e) {
             throw new AssertionError(e);
-        }
-    }
-
-    private static void waitFor(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 15 s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
         }
     }
 }

@@ -15,13 +15,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.doithoai.support.Eventually.waitFor;
 
 /** The petition desk and the public form over real HTTP against a real PostgreSQL, with a real SMTP conversation. */
 class PetitionsTest {
 
     private static final String PASSWORD = "mat-khau-du-dai";
 
-    private final SmtpSink mail = newSink();
+    private final SmtpSink mail = SmtpSink.open();
 
     @RegisterExtension
     final TestServer server = TestServer.forEachTest(c -> c.withSmtpUrl("smtp://127.0.0.1:" + mail.port() + "?from=ubnd@iabang.example.vn"));
@@ -32,14 +33,6 @@ class PetitionsTest {
     @AfterEach
     void closeMail() throws Exception {
         mail.close();
-    }
-
-    private static SmtpSink newSink() {
-        try {
-            return new SmtpSink();
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
     }
 
     private void communeWithAdmin() {
@@ -307,20 +300,5 @@ class PetitionsTest {
         StaffClient front = account("mattran", "FRONT_STAFF", null);
         assertThat(front.post("/api/communes/" + iaBang + "/petition-fields", Map.of("vi", "Y tế")).status()).isEqualTo(403);
         assertThat(front.get("/api/communes/" + iaBang + "/petition-fields").body().path("retired").toString()).contains("khac");
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 15 s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }
