@@ -24,7 +24,7 @@ import vn.doithoai.store.AccountStore;
 import vn.doithoai.store.Directory;
 import vn.doithoai.store.FollowUpStore;
 import vn.doithoai.store.Ledger;
-import vn.doithoai.store.MeetingAnswersStore;
+import vn.doithoai.store.ClosedMeetingBookmarks;
 import vn.doithoai.store.OfficeStore;
 import vn.doithoai.store.OutboxStore;
 import vn.doithoai.store.PetitionFieldStore;
@@ -154,7 +154,7 @@ public final class Server implements AutoCloseable {
             var petitions = new PetitionApi(desk, petitionStore, officeStore, ledger, clock);
             Function<UUID, Future<MeetingAnswers.Closed>> closedMeeting = id -> meetings.get(id).compose(MeetingOwner::read)
                     .map(read -> new MeetingAnswers.Closed(read.seq(), read.snapshot()));
-            var answers = new MeetingAnswers(vertx, new MeetingAnswersStore(pool), petitionStore, desk, closedMeeting, clock);
+            var answers = new MeetingAnswers(vertx, new ClosedMeetingBookmarks(pool, ClosedMeetingBookmarks.Of.MEETING_ANSWERS), petitionStore, desk, closedMeeting, clock);
             var followUpStore = new FollowUpStore(pool, ledger);
             var followUps = new ConclusionFollowUps(vertx, followUpStore, officeStore, closedMeeting, clock);
             meetings.afterClose(id -> {

@@ -13,6 +13,7 @@ import vn.doithoai.meeting.MeetingState;
 import vn.doithoai.offices.Office;
 import vn.doithoai.petition.SearchText;
 import vn.doithoai.rules.Ruling;
+import vn.doithoai.store.ClosedMeetingBookmarks;
 import vn.doithoai.store.FollowUpStore;
 import vn.doithoai.store.OfficeStore;
 
@@ -73,7 +74,7 @@ public final class ConclusionFollowUps {
 
     /** At start: every closed meeting with events past its bookmark; how many. Looked for again later if the database fails. */
     public Future<Integer> catchUp() {
-        return store.due().map(due -> {
+        return store.bookmarks().due().map(due -> {
             due.forEach(d -> take(d.meetingId(), MeetingAnswers.FIRST_RETRY_MS));
             return due.size();
         }).onFailure(e -> vertx.setTimer(MeetingAnswers.FIRST_RETRY_MS, timer -> catchUp()));
@@ -103,7 +104,7 @@ public final class ConclusionFollowUps {
     }
 
     private Future<Void> follow(UUID meetingId) {
-        return store.due(meetingId).compose(due -> due.isEmpty() ? Future.succeededFuture()
+        return store.bookmarks().due(meetingId).compose(due -> due.isEmpty() ? Future.succeededFuture()
                 : meetings.apply(meetingId).compose(closed -> Future.all(store.ofMeeting(meetingId), offices.of(due.get(0).communeId()))
                         .compose(both -> {
                             List<FollowUpStore.Stored> followed = both.resultAt(0);
@@ -119,7 +120,7 @@ public final class ConclusionFollowUps {
     }
 
     /** A follow-up opened for each conclusion without one, revised for each corrected since. */
-    private static List<FollowUpStore.Change> changes(FollowUpStore.Due due, MeetingState state, List<FollowUpStore.Stored> followed,
+    private static List<FollowUpStore.Change> changes(ClosedMeetingBookmarks.Due due, MeetingState state, List<FollowUpStore.Stored> followed,
                                                       List<Office> directory, Instant now) {
         Map<Integer, FollowUpStore.Stored> byConclusion = new HashMap<>();
         followed.forEach(s -> byConclusion.put(s.followUp().conclusionId(), s));

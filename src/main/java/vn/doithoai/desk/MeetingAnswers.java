@@ -9,7 +9,7 @@ import vn.doithoai.meeting.MeetingState;
 import vn.doithoai.petition.Petition;
 import vn.doithoai.petition.PetitionCommand;
 import vn.doithoai.petition.PublicAnswer;
-import vn.doithoai.store.MeetingAnswersStore;
+import vn.doithoai.store.ClosedMeetingBookmarks;
 import vn.doithoai.store.PetitionStore;
 
 import java.time.Clock;
@@ -26,7 +26,7 @@ import java.util.function.Function;
  * each named petition still open is answered with the conclusion's text, "at the meeting", through
  * the desk, so that its citizen is told. A petition named by several conclusions takes the first.
  *
- * <p>Nothing acknowledged may be lost: a bookmark per meeting ({@link MeetingAnswersStore}) says up
+ * <p>Nothing acknowledged may be lost: a bookmark per meeting ({@link ClosedMeetingBookmarks}) says up
  * to which event this was done, and at start every closed meeting past its bookmark is taken up
  * again; a failure while the server runs is tried again later. Answering twice changes nothing: a
  * petition answered, closed, transferred or refused is left as it is, and one grouped under a lead
@@ -44,7 +44,7 @@ public final class MeetingAnswers {
     }
 
     private final Vertx vertx;
-    private final MeetingAnswersStore bookmarks;
+    private final ClosedMeetingBookmarks bookmarks;
     private final PetitionStore petitions;
     private final PetitionDesk desk;
     private final Function<UUID, Future<Closed>> meetings;
@@ -55,7 +55,7 @@ public final class MeetingAnswers {
     private Future<Void> last = Future.succeededFuture();
 
     /** {@code meetings}: reads a meeting's state as committed. */
-    public MeetingAnswers(Vertx vertx, MeetingAnswersStore bookmarks, PetitionStore petitions, PetitionDesk desk,
+    public MeetingAnswers(Vertx vertx, ClosedMeetingBookmarks bookmarks, PetitionStore petitions, PetitionDesk desk,
                           Function<UUID, Future<Closed>> meetings, Clock clock) {
         this.vertx = vertx;
         this.bookmarks = bookmarks;
@@ -102,7 +102,7 @@ public final class MeetingAnswers {
                         .compose(v -> bookmarks.done(meetingId, closed.seq(), clock.instant()))));
     }
 
-    private Future<Void> answerAll(MeetingAnswersStore.Due due, Closed closed) {
+    private Future<Void> answerAll(ClosedMeetingBookmarks.Due due, Closed closed) {
         Map<String, Conclusion> byCode = new LinkedHashMap<>();
         for (Conclusion c : closed.state().conclusions()) {
             c.petitionCodes().forEach(code -> byCode.putIfAbsent(code, c));
@@ -115,7 +115,7 @@ public final class MeetingAnswers {
         return chain;
     }
 
-    private Future<Void> answerOne(MeetingAnswersStore.Due due, String title, String code, String text) {
+    private Future<Void> answerOne(ClosedMeetingBookmarks.Due due, String title, String code, String text) {
         UUID meetingId = due.meetingId();
         return petitions.byTrackingCode(code).compose(found -> {
             if (found.isEmpty()) {

@@ -38,18 +38,6 @@ public final class FollowUpStore {
     private static final String[] SETTLED = {FollowUpStatus.DONE.name(), FollowUpStatus.TRANSFERRED.name()};
 
     /** Closed meetings whose log ends after their bookmark, or that have none; one of them when $1 is set. */
-    private static final String DUE = """
-            SELECT m.id, m.commune_id, last.seq AS last_seq
-            FROM meetings m
-            CROSS JOIN LATERAL (SELECT max(e.seq) AS seq FROM events e WHERE e.meeting_id = m.id) last
-            LEFT JOIN conclusion_followups_done d ON d.meeting_id = m.id
-            WHERE m.status = 'CLOSED' AND ($1::uuid IS NULL OR m.id = $1)
-              AND (d.meeting_id IS NULL OR d.through_seq < last.seq)
-            ORDER BY m.closed_at NULLS FIRST, m.id""";
-    private static final String DONE = """
-            INSERT INTO conclusion_followups_done (meeting_id, through_seq, done_at) VALUES ($1, $2, $3)
-            ON CONFLICT (meeting_id) DO UPDATE
-            SET through_seq = greatest(conclusion_followups_done.through_seq, EXCLUDED.through_seq), done_at = EXCLUDED.done_at""";
     private static final String BY_ID = "SELECT seq, state::text AS state FROM followups WHERE id = $1";
     private static final String OF_MEETING = "SELECT seq, state::text AS state FROM followups WHERE meeting_id = $1 ORDER BY conclusion_id";
     /** The first conclusion of the meeting that names the petition: the one whose text answered it. */
@@ -86,10 +74,6 @@ public final class FollowUpStore {
             GROUP BY coalesce(office_id::text, office_key)
             ORDER BY 4 DESC, 3 DESC, 2 NULLS LAST""";
 
-    /** A closed meeting with events not yet taken into account. */
-    public record Due(UUID meetingId, UUID communeId, long lastSeq) {
-    }
-
     /** A follow-up as stored, with the sequence of its last event (what a change must follow). */
     public record Stored(FollowUp followUp, long seq) {
     }
@@ -110,27 +94,18 @@ public final class FollowUpStore {
     }
 
     private final Pool pool;
+    private final ClosedMeetingBookmarks bookmarks;
     private final Ledger ledger;
 
     public FollowUpStore(Pool pool, Ledger ledger) {
         this.pool = pool;
         this.ledger = ledger;
+        this.bookmarks = new ClosedMeetingBookmarks(pool, ClosedMeetingBookmarks.Of.CONCLUSION_FOLLOW_UPS);
     }
 
-    /** Every closed meeting due, oldest close first. */
-    public Future<List<Due>> due() {
-        return due(null);
-    }
-
-    /** This meeting, if it is closed and due. */
-    public Future<List<Due>> due(UUID meetingId) {
-        return pool.preparedQuery(DUE).execute(Tuple.of(meetingId)).map(rows -> {
-            var due = new ArrayList<Due>(rows.size());
-            for (Row row : rows) {
-                due.add(new Due(row.getUUID("id"), row.getUUID("commune_id"), row.getLong("last_seq")));
-            }
-            return due;
-        });
+    /** Which closed meetings have conclusions not yet opened or revised here. */
+    public ClosedMeetingBookmarks bookmarks() {
+        return bookmarks;
     }
 
     public Future<Optional<Stored>> byId(UUID id) {
@@ -161,8 +136,7 @@ public final class FollowUpStore {
             for (Change change : changes) {
                 chain = chain.compose(v -> recordOne(tx, change, actor, at));
             }
-            return chain.compose(v -> tx.preparedQuery(DONE).execute(Tuple.of(meetingId, throughSeq, at.atOffset(ZoneOffset.UTC))))
-                    .mapEmpty();
+            return chain.compose(v -> bookmarks.done(tx, meetingId, throughSeq, at));
         });
     }
 
